@@ -1,0 +1,19 @@
+namespace TopSharp.Core.Processes;
+
+/// <summary>
+/// Which per-process files a sampling pass reads beyond stat, statm, comm and cmdline: computed
+/// from the visible columns and open panes, so nothing is read that nothing shows.
+/// </summary>
+[Flags]
+public enum ProcessFiles
+{
+    None = 0,
+    Status = 1 << 0,
+    Io = 1 << 1,
+    Cgroup = 1 << 2,
+    /// <summary>schedstat of every thread, summed (run_delay for RUNQ%).</summary>
+    SchedStat = 1 << 3,
+    /// <summary>task/TID/{stat,schedstat} kept per thread.</summary>
+    Threads = 1 << 4,
+    All = Status | Io | Cgroup | SchedStat | Threads,
+}

@@ -1,0 +1,9 @@
+namespace TopSharp.Core.Sampling.Rates;
+
+/// <summary>
+/// Shares of one CPU's (or all CPUs') ticks between two /proc/stat readings, in percent.
+/// Busy = everything but idle and iowait. This is the tick-sampled view top and htop show.
+/// </summary>
+public readonly record struct CpuPercent(
+    double User, double Nice, double System, double Idle, double Iowait,
+    double Irq, double Softirq, double Steal, double Guest, double Busy);

@@ -1,0 +1,28 @@
+using TopSharp.Core.Cpu;
+using TopSharp.Core.Memory;
+using TopSharp.Core.Processes;
+
+namespace TopSharp.Core.Sampling;
+
+/// <summary>
+/// Everything one sampling pass read, as counters: immutable, and never a rate. Rates come from
+/// two snapshots through the pure functions in <c>Sampling/Rates</c>.
+/// </summary>
+/// <param name="Timestamp">
+/// The time base for rates: CLOCK_MONOTONIC on a live machine; a captured tree's
+/// <c>proc/uptime</c>. Only differences between two snapshots of one source mean anything.
+/// </param>
+/// <param name="ClockTicksPerSecond">USER_HZ, the unit of /proc/stat and /proc/PID/stat times (sysconf(_SC_CLK_TCK)).</param>
+/// <param name="PageSize">Bytes per page, the unit of statm and stat rss.</param>
+public sealed record SystemSnapshot(
+    TimeSpan Timestamp,
+    int ClockTicksPerSecond,
+    int PageSize,
+    Uptime? Uptime,
+    ProcStat? Stat,
+    LoadAvg? LoadAvg,
+    Pressure Pressure,
+    MemInfo? MemInfo,
+    IReadOnlyList<ProcessSample> Processes,
+    IReadOnlyDictionary<int, string> UserNames,
+    IReadOnlyList<ParseDiagnostic> Diagnostics);

@@ -1,0 +1,54 @@
+namespace TopSharp.Core.Text;
+
+/// <summary>
+/// The <c>Key:   value [kB]</c> format of /proc/meminfo, /proc/PID/status and smaps entries.
+/// <see cref="Value"/> is the text after the colon, blanks trimmed, unit kept.
+/// </summary>
+public ref struct KeyColonValueLines
+{
+    private LineReader _lines;
+
+    public KeyColonValueLines(ReadOnlySpan<byte> text) => _lines = new LineReader(text);
+
+    public ReadOnlySpan<byte> Key { get; private set; }
+    public ReadOnlySpan<byte> Value { get; private set; }
+    public readonly int LineNumber => _lines.LineNumber;
+
+    /// <summary>False when the current line has no colon; Key and Value are then empty.</summary>
+    public bool HasColon { get; private set; }
+
+    public bool MoveNext()
+    {
+        while (_lines.MoveNext())
+        {
+            ReadOnlySpan<byte> line = _lines.Current;
+            if (line.IsEmpty) continue;
+            int colon = line.IndexOf((byte)':');
+            HasColon = colon >= 0;
+            Key = HasColon ? line[..colon] : line;
+            Value = HasColon ? line[(colon + 1)..].Trim(" \t"u8) : default;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Parses <see cref="Value"/> as a number followed by an optional <c>kB</c>, in bytes.</summary>
+    public readonly bool TryValueBytes(out ulong bytes)
+    {
+        ReadOnlySpan<byte> v = Value;
+        ulong scale = 1;
+        if (v.EndsWith(" kB"u8))
+        {
+            v = v[..^3].TrimEnd((byte)' ');
+            scale = 1024;
+        }
+        bool ok = Number.TryParseUInt64(v, out ulong n);
+        bytes = n * scale;
+        return ok;
+    }
+
+    /// <summary>Whether the value carries the <c>kB</c> unit (a size) or none (a count).</summary>
+    public readonly bool ValueIsKilobytes => Value.EndsWith(" kB"u8);
+
+    public readonly KeyColonValueLines GetEnumerator() => this;
+}

@@ -1,0 +1,1 @@
+namespace TopSharp.Core.Tests; public class Placeholder { [Xunit.Fact] public void Builds() { } }

@@ -1,0 +1,1 @@
+namespace TopSharp.Tests; public class Placeholder { [Xunit.Fact] public void Builds() { } }

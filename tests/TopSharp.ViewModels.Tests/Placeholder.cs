@@ -1,0 +1,1 @@
+namespace TopSharp.ViewModels.Tests; public class Placeholder { [Xunit.Fact] public void Builds() { } }
