@@ -1,6 +1,6 @@
 using TopSharp.Core.Sampling.Rates;
 using Xunit;
-using static TopSharp.Core.Tests.Rates.Snapshots;
+using static TopSharp.Testing.Snapshots;
 
 namespace TopSharp.Core.Tests.Rates;
 

@@ -1,7 +1,7 @@
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling.Rates;
 using Xunit;
-using static TopSharp.Core.Tests.Rates.Snapshots;
+using static TopSharp.Testing.Snapshots;
 
 namespace TopSharp.Core.Tests.Rates;
 

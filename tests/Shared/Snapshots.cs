@@ -2,7 +2,7 @@ using TopSharp.Core.Cpu;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
 
-namespace TopSharp.Core.Tests.Rates;
+namespace TopSharp.Testing;
 
 /// <summary>Hand-built snapshots for the rate functions: no clock, no disk. USER_HZ is 100.</summary>
 internal static class Snapshots
@@ -15,9 +15,9 @@ internal static class Snapshots
         ulong voluntary = 0, ulong nonvoluntary = 0, bool status = false) =>
         new(
             new PidStat(pid, 'R', ppid, 0, 0, 0, utime, stime, cutime, cstime, 20, 0, 1, starttime, 0, 0, 0, 0, 0, null),
-            Comm: $"p{pid}", Cmdline: "", Uid: 0, Statm: default,
-            Status: status ? new PidStatus($"p{pid}", pid, 0, "0-1", "0", voluntary, nonvoluntary, null, null, null, null, null) : null,
-            Io: io, Cgroup: null, SchedStat: schedStat, Threads: null);
+            $"p{pid}", "", 0, default,
+            status ? new PidStatus($"p{pid}", pid, 0, "0-1", "0", voluntary, nonvoluntary, null, null, null, null, null) : null,
+            io, null, schedStat, null);
 
     public static CpuTimes Times(ulong user, ulong system, ulong idle, ulong iowait = 0, ulong nice = 0,
         ulong irq = 0, ulong softirq = 0, ulong steal = 0, ulong guest = 0) =>
