@@ -77,12 +77,11 @@ public sealed class CommandLineParser
 
     private static (CommandLineOptions?, string?) Delay(CommandLineOptions o, string value)
     {
-        if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds))
+        if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) || double.IsNaN(seconds))
             return (null, $"'{Escape(value)}' is not a number of seconds");
-        TimeSpan delay = TimeSpan.FromSeconds(seconds);
-        if (delay < CommandLineOptions.MinDelay || delay > CommandLineOptions.MaxDelay)
+        if (seconds < CommandLineOptions.MinDelay.TotalSeconds || seconds > CommandLineOptions.MaxDelay.TotalSeconds)
             return (null, $"{value} is outside {CommandLineOptions.MinDelay.TotalSeconds}..{CommandLineOptions.MaxDelay.TotalSeconds} seconds");
-        return (o with { Delay = delay }, null);
+        return (o with { Delay = TimeSpan.FromSeconds(seconds) }, null);
     }
 
     private static (CommandLineOptions?, string?) AddPids(CommandLineOptions o, string value, List<int> pids)
