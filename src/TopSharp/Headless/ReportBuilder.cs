@@ -23,7 +23,7 @@ internal static class ReportBuilder
             CpuTotal: new CpuTotalJson(rates.Total, rates.BusyPctTasks),
             Cpus: Cpus(newer.Stat, rates),
             Load: newer.LoadAvg is { } l ? new LoadJson(l.Avg1, l.Avg5, l.Avg15, l.Running, l.Total, l.LastPid) : null,
-            Pressure: PressureJson.From(newer.Pressure),
+            Pressure: PressureJson.Between(older.Pressure, newer.Pressure, rates.Interval),
             Memory: newer.MemInfo is { } m ? MemoryJson.From(m) : null,
             Processes: Processes(options, newer, rates),
             Diagnostics: Diagnostics(older, newer));

@@ -50,3 +50,19 @@ public class CpuLoadTests
         Assert.Null(CpuLoad.Between(Times(1, 2, 3), Times(1, 2, 3)));
     }
 }
+
+public class PressureStallTests
+{
+    [Fact]
+    public void Stall_share_is_the_total_delta_over_the_interval()
+    {
+        Assert.Equal(25.0, PressureStall.Between(new(0, 0, 0, 1_000_000), new(0, 0, 0, 1_500_000), TimeSpan.FromSeconds(2))!.Value, 9);
+    }
+
+    [Fact]
+    public void No_interval_or_a_total_that_went_backwards_gives_none()
+    {
+        Assert.Null(PressureStall.Between(new(0, 0, 0, 10), new(0, 0, 0, 20), TimeSpan.Zero));
+        Assert.Null(PressureStall.Between(new(0, 0, 0, 20), new(0, 0, 0, 10), TimeSpan.FromSeconds(1)));
+    }
+}

@@ -88,6 +88,7 @@ public class ReportJsonTests
         Assert.Equal(53.41, pressure.GetProperty("cpu").GetProperty("some_avg10").GetDouble());
         Assert.Equal(10817583UL, pressure.GetProperty("cpu").GetProperty("some_total_usec").GetUInt64());
         Assert.Equal(0.0, pressure.GetProperty("cpu").GetProperty("full_avg10").GetDouble());
+        Assert.Equal(JsonValueKind.Null, pressure.GetProperty("cpu").GetProperty("some_stall_pct").ValueKind); // no older reading
         Assert.Equal(JsonValueKind.Null, pressure.GetProperty("memory").ValueKind);
     }
 
