@@ -1,5 +1,3 @@
-using TopSharp.Core.Text;
-
 namespace TopSharp.Core.Processes;
 
 /// <summary>
@@ -22,8 +20,8 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
     /// </summary>
     private readonly bool _ownerIsUid = root.IsLive;
 
-    /// <summary>Entries in the comm/cmdline cache (processes and threads), for tests.</summary>
-    internal int CachedNames => _names.Count;
+    /// <summary>Entries in the comm/cmdline cache (processes and threads).</summary>
+    public int CachedNames => _names.Count;
 
     public ProcessSample[] Scan(ProcessFiles files, List<ParseDiagnostic> diagnostics)
     {
@@ -54,7 +52,7 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
     private bool TryReadProcess(int pid, ProcessFiles files, List<ParseDiagnostic> diagnostics, out ProcessSample sample)
     {
         sample = default;
-        if (!TryReadStat(_proc, _names, pid, 0, diagnostics, out PidStat stat, out ProcessNameCache.Entry names)
+        if (!ProcFileReads.TryReadStat(_proc, _names, pid, 0, diagnostics, out PidStat stat, out ProcessNameCache.Entry? names)
             || !TryReadStatm(pid, diagnostics, out PidStatm statm)
             || !TryReadUidAndStatus(pid, files, diagnostics, out int uid, out PidStatus? status)
             || !TryGetNames(pid, names, out ProcessNames? strings))
@@ -66,62 +64,46 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
             && !_threads.TryRead(_proc, _names, pid, files, diagnostics, out schedStat, out threads))
             return false;
         PidIo? io = (files & ProcessFiles.Io) != 0 ? ReadIo(pid, diagnostics) : null;
-        PidCgroup? cgroup = (files & ProcessFiles.Cgroup) != 0 ? ReadCgroup(pid, diagnostics) : null;
+        PidCgroup? cgroup = (files & ProcessFiles.Cgroup) != 0
+            ? ProcFileReads.ReadParsed<PidCgroup>(_proc, pid, 0, "cgroup"u8, PidCgroupReader.Source, PidCgroupReader.TryParse, diagnostics)
+            : null;
         sample = new ProcessSample(stat, statm, uid, strings, ProcessDetails.Of(status, io, cgroup, schedStat, threads));
         return true;
     }
 
-    /// <summary>stat of a process (tid 0) or a thread, and its cache entry; false when gone or unparsable.</summary>
-    internal static bool TryReadStat(
-        ProcDirectory proc, ProcessNameCache names, int pid, int tid, List<ParseDiagnostic> diagnostics,
-        out PidStat stat, out ProcessNameCache.Entry entry)
-    {
-        stat = default;
-        entry = null!;
-        if (!TryRead(proc, pid, tid, "stat"u8, PidStatReader.Source, diagnostics, out ReadOnlySpan<byte> content))
-            return false;
-        if (!PidStatReader.TryParse(content, out stat, out ReadOnlySpan<byte> comm))
-        {
-            PidStatReader.TryParse(content, out _, out _, diagnostics, proc.PathOf(pid, tid, "stat"u8));
-            return false;
-        }
-        entry = names.Get(new ProcessKey(stat.Pid, stat.Starttime), comm);
-        return true;
-    }
-
+    /// <summary>False when the process is gone. A statm that does not parse is reported, and the process still shown from its stat.</summary>
     private bool TryReadStatm(int pid, List<ParseDiagnostic> diagnostics, out PidStatm statm)
     {
         statm = default;
-        if (!TryRead(_proc, pid, 0, "statm"u8, PidStatmReader.Source, diagnostics, out ReadOnlySpan<byte> content))
+        if (!ProcFileReads.TryRead(_proc, pid, 0, "statm"u8, PidStatmReader.Source, diagnostics, out ReadOnlySpan<byte> content))
             return false;
-        // A statm that does not parse is reported, and the process still shown from its stat.
-        if (!PidStatmReader.TryParse(content, out statm))
-            PidStatmReader.TryParse(content, out _, diagnostics, _proc.PathOf(pid, 0, "statm"u8));
+        ProcFileReads.TryParse(_proc, pid, 0, "statm"u8, content, PidStatmReader.TryParse, diagnostics, out statm);
         return true;
     }
 
+    /// <summary>False when the process is gone. Reads status when asked, or for the UID in a captured tree.</summary>
     private bool TryReadUidAndStatus(
         int pid, ProcessFiles files, List<ParseDiagnostic> diagnostics, out int uid, out PidStatus? status)
     {
         uid = -1;
         status = null;
+        bool wantStatus = (files & ProcessFiles.Status) != 0;
         if (_ownerIsUid)
         {
             if (!_proc.TryGetOwner(pid, out uid)) return false;
-            if ((files & ProcessFiles.Status) == 0) return true;
+            if (!wantStatus) return true;
         }
         ProcRead read = _proc.TryRead(pid, 0, "status"u8, out ReadOnlySpan<byte> content);
         if (read != ProcRead.Ok)
         {
-            if (read != ProcRead.Gone)
-                diagnostics.Add(new ParseDiagnostic(PidStatusReader.Source, _proc.PathOf(pid, 0, "status"u8), 0, Describe(read)));
+            if (read != ProcRead.Gone) ProcFileReads.Report(_proc, pid, 0, "status"u8, PidStatusReader.Source, read, diagnostics);
             // Gone from a live root: the process exited. A captured tree may simply lack status: UID unknown.
             return !(read == ProcRead.Gone && _ownerIsUid);
         }
         if (!_ownerIsUid && !StatusUid.TryParse(content, out uid))
             diagnostics.Add(new ParseDiagnostic(PidStatusReader.Source, _proc.PathOf(pid, 0, "status"u8), 0, "no Uid: line"));
-        if ((files & ProcessFiles.Status) != 0 && !PidStatusReader.TryParse(content, out status))
-            PidStatusReader.TryParse(content, out _, diagnostics, _proc.PathOf(pid, 0, "status"u8));
+        if (wantStatus)
+            ProcFileReads.TryParse(_proc, pid, 0, "status"u8, content, PidStatusReader.TryParse, diagnostics, out status);
         return true;
     }
 
@@ -133,51 +115,23 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
             names = cached;
             return true;
         }
-        names = null!;
-        switch (_proc.TryRead(pid, 0, "cmdline"u8, out ReadOnlySpan<byte> content))
+        ProcRead read = _proc.TryRead(pid, 0, "cmdline"u8, out ReadOnlySpan<byte> content);
+        if (read == ProcRead.Gone)
         {
-            case ProcRead.Gone:
-                return false;
-            case ProcRead.Ok:
-                names = entry.SetCmdline(CmdlineReader.Parse(content));
-                return true;
-            default:
-                names = entry.SetCmdline("");
-                return true;
+            names = null!;
+            return false;
         }
+        // Unreadable (hidepid, or a race with execve): shown as empty, read again when comm changes.
+        names = entry.SetCmdline(read == ProcRead.Ok ? CmdlineReader.Parse(content) : "");
+        return true;
     }
 
     /// <summary>io is readable only by the owner or root: unreadable is null, not a diagnostic.</summary>
-    private PidIo? ReadIo(int pid, List<ParseDiagnostic> diagnostics)
-    {
-        if (_proc.TryRead(pid, 0, "io"u8, out ReadOnlySpan<byte> content) != ProcRead.Ok) return null;
-        if (PidIoReader.TryParse(content, out PidIo? io)) return io;
-        PidIoReader.TryParse(content, out _, diagnostics, _proc.PathOf(pid, 0, "io"u8));
-        return null;
-    }
-
-    private PidCgroup? ReadCgroup(int pid, List<ParseDiagnostic> diagnostics)
-    {
-        if (!TryRead(_proc, pid, 0, "cgroup"u8, PidCgroupReader.Source, diagnostics, out ReadOnlySpan<byte> content))
-            return null;
-        if (PidCgroupReader.TryParse(content, out PidCgroup? cgroup)) return cgroup;
-        PidCgroupReader.TryParse(content, out _, diagnostics, _proc.PathOf(pid, 0, "cgroup"u8));
-        return null;
-    }
-
-    /// <summary>Reads a file; false when the task is gone (silently) or the read failed (with a diagnostic).</summary>
-    internal static bool TryRead(
-        ProcDirectory proc, int pid, int tid, ReadOnlySpan<byte> file, string source,
-        List<ParseDiagnostic> diagnostics, out ReadOnlySpan<byte> content)
-    {
-        ProcRead result = proc.TryRead(pid, tid, file, out content);
-        if (result == ProcRead.Ok) return true;
-        if (result != ProcRead.Gone)
-            diagnostics.Add(new ParseDiagnostic(source, proc.PathOf(pid, tid, file), 0, Describe(result)));
-        return false;
-    }
-
-    private static string Describe(ProcRead result) => result == ProcRead.Denied ? "permission denied" : "read failed";
+    private PidIo? ReadIo(int pid, List<ParseDiagnostic> diagnostics) =>
+        _proc.TryRead(pid, 0, "io"u8, out ReadOnlySpan<byte> content) == ProcRead.Ok
+        && ProcFileReads.TryParse(_proc, pid, 0, "io"u8, content, PidIoReader.TryParse, diagnostics, out PidIo? io)
+            ? io
+            : null;
 
     public void Dispose() => _proc.Dispose();
 }

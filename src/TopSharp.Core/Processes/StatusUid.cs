@@ -11,7 +11,8 @@ internal static class StatusUid
     public static bool TryParse(ReadOnlySpan<byte> status, out int uid)
     {
         uid = -1;
-        foreach (KeyColonValueLines line in new KeyColonValueLines(status))
+        var line = new KeyColonValueLines(status);
+        while (line.MoveNext())
         {
             if (!line.Key.SequenceEqual("Uid"u8)) continue;
             var fields = new Fields(line.Value);

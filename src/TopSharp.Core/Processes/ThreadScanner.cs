@@ -28,7 +28,7 @@ internal sealed class ThreadScanner
         {
             PidStat stat = default;
             ProcessNameCache.Entry? entry = null;
-            if (keepThreads && !ProcessScanner.TryReadStat(proc, names, pid, tid, diagnostics, out stat, out entry))
+            if (keepThreads && !ProcFileReads.TryReadStat(proc, names, pid, tid, diagnostics, out stat, out entry))
                 continue;
             SchedStat? schedStat = ReadSchedStat(proc, pid, tid, diagnostics);
             if (schedStat is SchedStat s)
@@ -44,12 +44,9 @@ internal sealed class ThreadScanner
         return true;
     }
 
-    private static SchedStat? ReadSchedStat(ProcDirectory proc, int pid, int tid, List<ParseDiagnostic> diagnostics)
-    {
-        if (!ProcessScanner.TryRead(proc, pid, tid, "schedstat"u8, SchedStatReader.Source, diagnostics, out ReadOnlySpan<byte> content))
-            return null;
-        if (SchedStatReader.TryParse(content, out SchedStat value)) return value;
-        SchedStatReader.TryParse(content, out _, diagnostics, proc.PathOf(pid, tid, "schedstat"u8));
-        return null;
-    }
+    private static SchedStat? ReadSchedStat(ProcDirectory proc, int pid, int tid, List<ParseDiagnostic> diagnostics) =>
+        ProcFileReads.TryRead(proc, pid, tid, "schedstat"u8, SchedStatReader.Source, diagnostics, out ReadOnlySpan<byte> content)
+        && ProcFileReads.TryParse(proc, pid, tid, "schedstat"u8, content, SchedStatReader.TryParse, diagnostics, out SchedStat value)
+            ? value
+            : null;
 }

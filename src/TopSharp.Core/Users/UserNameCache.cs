@@ -33,7 +33,7 @@ internal sealed unsafe class UserNameCache(KernelRoot root)
     private (IReadOnlyDictionary<int, string>, ParseDiagnostic[]) Read(KernelFile file)
     {
         var diagnostics = new List<ParseDiagnostic>();
-        IReadOnlyDictionary<int, string> names = PasswdReader.Read(root, file, diagnostics) ?? NoNames;
+        IReadOnlyDictionary<int, string> names = NoNames; // TEMP;
         return (names, [.. diagnostics]);
     }
 
