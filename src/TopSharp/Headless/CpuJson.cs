@@ -21,6 +21,7 @@ internal class CpuSharesJson(CpuPercent? shares)
 /// <summary>The aggregate <c>cpu</c> line, and the busy share the tasks' own CPU time gives.</summary>
 internal sealed class CpuTotalJson(CpuPercent? shares, double? busyPctTasks) : CpuSharesJson(shares)
 {
+    [JsonPropertyOrder(1)]
     public double? BusyPctTasks { get; } = Round.Two(busyPctTasks);
 }
 
