@@ -10,10 +10,10 @@ public static class PidStatmReader
     public static bool TryParse(
         ReadOnlySpan<byte> utf8, out PidStatm value, List<ParseDiagnostic>? diagnostics = null, string path = "")
     {
-        var fields = new Fields(utf8);
+        var fields = new Fields(utf8.TrimEnd((byte)'\n'));
         if (fields.TryNextUInt64(out ulong size) && fields.TryNextUInt64(out ulong resident)
             && fields.TryNextUInt64(out ulong shared) && fields.TryNextUInt64(out ulong text)
-            && fields.TryNextUInt64(out _) && fields.TryNextUInt64(out ulong data))
+            && fields.TryNextUInt64(out _) && fields.TryNextUInt64(out ulong data) && fields.TryNextUInt64(out _))
         {
             value = new PidStatm(size, resident, shared, text, data);
             return true;

@@ -13,7 +13,7 @@ public static class SchedStatReader
     public static bool TryParse(
         ReadOnlySpan<byte> utf8, out SchedStat value, List<ParseDiagnostic>? diagnostics = null, string path = "")
     {
-        var fields = new Fields(utf8);
+        var fields = new Fields(utf8.TrimEnd((byte)'\n'));
         if (fields.TryNextUInt64(out ulong runtime) && fields.TryNextUInt64(out ulong delay) && fields.TryNextUInt64(out ulong slices))
         {
             value = new SchedStat(runtime, delay, slices);

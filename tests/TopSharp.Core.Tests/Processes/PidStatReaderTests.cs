@@ -59,6 +59,28 @@ public class PidStatReaderTests
         Assert.Equal(0UL, s.RssPages);
     }
 
+    [Theory]
+    [InlineData("numa4-cgroup2/t0")]
+    [InlineData("numa4-cgroup2/t1")]
+    [InlineData("numa4-cgroup1/t0")]
+    [InlineData("numa4-cgroup1/t1")]
+    public void Every_captured_task_parses_and_its_comm_matches_the_comm_file(string tree)
+    {
+        int tasks = 0;
+        foreach (string stat in Directory.EnumerateFiles(TopSharp.Testing.Fixtures.Dir(tree), "stat", SearchOption.AllDirectories))
+        {
+            string dir = Path.GetDirectoryName(stat)!;
+            if (!File.Exists(Path.Combine(dir, "comm"))) continue; // proc/stat itself
+            Assert.True(PidStatReader.TryParse(File.ReadAllBytes(stat), out PidStat s, out ReadOnlySpan<byte> comm, _diagnostics, stat));
+            Assert.Equal(File.ReadAllText(Path.Combine(dir, "comm"))[..^1], Encoding.UTF8.GetString(comm));
+            Assert.Equal(int.Parse(Path.GetFileName(dir)), s.Pid);
+            Assert.NotNull(s.ExitCode);
+            tasks++;
+        }
+        Assert.True(tasks > 2 * 122, $"{tasks} tasks");
+        Assert.Empty(_diagnostics);
+    }
+
     [Fact]
     public void Vanished_process_is_false_without_a_diagnostic()
     {
