@@ -33,8 +33,11 @@ public sealed class ConfigStore(string directory)
         byte[] bytes;
         try
         {
-            if (!File.Exists(FilePath)) return new ConfigLoad(TopSharpConfig.Default, null);
             bytes = File.ReadAllBytes(FilePath);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new ConfigLoad(TopSharpConfig.Default, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -43,7 +46,7 @@ public sealed class ConfigStore(string directory)
         try
         {
             TopSharpConfig? config = JsonSerializer.Deserialize(bytes, ConfigJsonContext.Default.TopSharpConfig);
-            return config is null ? Defaults("the file holds null") : new ConfigLoad(config.Normalized(), null);
+            return config is null ? Defaults("the file holds null") : new ConfigLoad(config, null);
         }
         catch (JsonException e)
         {

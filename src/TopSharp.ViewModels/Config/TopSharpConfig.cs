@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TopSharp.ViewModels.Layout;
 using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Sampling;
@@ -5,39 +6,32 @@ using TopSharp.ViewModels.Sampling;
 namespace TopSharp.ViewModels.Config;
 
 /// <summary>
-/// $XDG_CONFIG_HOME/topsharp/config.json. Enums are written by name; a key missing from the file
-/// keeps its default, so an older file still loads.
+/// $XDG_CONFIG_HOME/topsharp/config.json. Enums are written by name. Positional with defaults:
+/// System.Text.Json passes a default for a key the file leaves out (an init-only property would
+/// get default(T) instead), so an older or hand-trimmed file still loads; null means the default.
 /// </summary>
-public sealed record TopSharpConfig
+public sealed record TopSharpConfig(
+    int Version = 1,
+    double DelaySeconds = 1.5,
+    string? Theme = TopSharpConfig.DefaultTheme,
+    LayoutSettings? Layout = null,
+    ProcessTableSettings? Processes = null)
 {
+    public const string DefaultTheme = "default";
+
     public static TopSharpConfig Default { get; } = new();
 
-    public int Version { get; init; } = 1;
-
-    /// <summary>Refresh interval in seconds, 0.2..60.</summary>
-    public double DelaySeconds { get; init; } = SamplingDelay.Default.TotalSeconds;
-
     /// <summary>A theme name from themes/*.json.</summary>
-    public string Theme { get; init; } = "default";
+    public string Theme { get; init; } = string.IsNullOrWhiteSpace(Theme) ? DefaultTheme : Theme;
 
-    public LayoutSettings Layout { get; init; } = LayoutSettings.Default;
+    public LayoutSettings Layout { get; init; } = Layout ?? LayoutSettings.Default;
 
-    public ProcessTableSettings Processes { get; init; } = ProcessTableSettings.Default;
+    public ProcessTableSettings Processes { get; init; } = Processes ?? ProcessTableSettings.Default;
 
-    public TimeSpan Delay => SamplingDelay.Clamp(TimeSpan.FromSeconds(double.IsFinite(DelaySeconds) ? DelaySeconds : SamplingDelay.Default.TotalSeconds));
+    /// <summary>Refresh interval in seconds, clamped to 0.2..60.</summary>
+    public double DelaySeconds { get; init; } =
+        double.IsFinite(DelaySeconds) ? Math.Clamp(DelaySeconds, SamplingDelay.Min.TotalSeconds, SamplingDelay.Max.TotalSeconds) : 1.5;
 
-    /// <summary>Fills what a hand-edited file set to null or emptied, and clamps what is out of range.</summary>
-    public TopSharpConfig Normalized()
-    {
-        ProcessTableSettings processes = Processes ?? ProcessTableSettings.Default;
-        if (processes.Columns is null || processes.Columns.Count == 0) processes = processes with { Columns = ColumnCatalogue.Default };
-        else processes = processes with { Columns = [.. processes.Columns.Distinct()] };
-        return this with
-        {
-            DelaySeconds = Delay.TotalSeconds,
-            Theme = string.IsNullOrWhiteSpace(Theme) ? Default.Theme : Theme,
-            Layout = Layout ?? LayoutSettings.Default,
-            Processes = processes,
-        };
-    }
+    [JsonIgnore]
+    public TimeSpan Delay => SamplingDelay.Clamp(TimeSpan.FromSeconds(double.IsFinite(DelaySeconds) ? DelaySeconds : 1.5));
 }

@@ -40,13 +40,12 @@ public sealed record LayoutState(
     public int NumberOf(PaneId pane) => Panes.ToList().IndexOf(pane) + 1;
 }
 
-/// <summary>The layout as config.json keeps it ("layout"); a key missing from the file keeps its default.</summary>
-public sealed record LayoutSettings
+/// <summary>The layout as config.json keeps it ("layout"); positional with defaults, so a key the file leaves out keeps its default.</summary>
+public sealed record LayoutSettings(
+    PaneId Primary = PaneId.Processes,
+    PaneId Secondary = PaneId.Processes,
+    SplitMode Split = SplitMode.Single,
+    double SplitRatio = 0.5)
 {
     public static LayoutSettings Default { get; } = new();
-
-    public PaneId Primary { get; init; } = PaneId.Processes;
-    public PaneId Secondary { get; init; } = PaneId.Processes;
-    public SplitMode Split { get; init; } = SplitMode.Single;
-    public double SplitRatio { get; init; } = 0.5;
 }

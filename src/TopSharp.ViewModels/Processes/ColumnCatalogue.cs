@@ -38,7 +38,7 @@ public static class ColumnCatalogue
             e => Units.Percent(e.MemPct), (a, b) => a.MemPct.CompareTo(b.MemPct)),
         Column(ColumnId.Time, "TIME+", 9, Right, ProcessFiles.None, true, "user + system CPU time",
             e => Units.CpuTime(e.CpuTicks, e.Units.ClockTicksPerSecond), (a, b) => a.CpuTicks.CompareTo(b.CpuTicks)),
-        Column(ColumnId.Command, "Command", 0, Left, ProcessFiles.None, false, "command line, or comm when it has none (kernel threads, zombies)",
+        Column(ColumnId.Command, "Command", 0, Left, ProcessFiles.None, false, "command line; comm for threads, kernel threads and zombies",
             e => TerminalText.Escape(e.CommandLine), (a, b) => string.Compare(a.CommandLine, b.CommandLine, StringComparison.Ordinal)),
         Number(ColumnId.Ppid, "PPID", 7, false, "parent process ID", e => e.Sample.Stat.Ppid),
         Number(ColumnId.Threads, "THR", 4, true, "number of threads", e => e.Sample.Stat.NumThreads),

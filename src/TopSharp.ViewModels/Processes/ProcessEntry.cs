@@ -27,8 +27,11 @@ public sealed record ProcessEntry(
     public double MemPct => Units.MemTotalBytes == 0 ? 0 : ResBytes * 100.0 / Units.MemTotalBytes;
     public ulong CpuTicks => Sample.Stat.Utime + Sample.Stat.Stime;
 
-    /// <summary>The command line, or the comm when it has none (kernel threads, zombies); not yet escaped.</summary>
-    public string CommandLine => Sample.Cmdline.Length > 0 ? Sample.Cmdline : Sample.Comm;
+    /// <summary>
+    /// What the Command column shows, not yet escaped: a thread's own name (comm, set by
+    /// pthread_setname_np), else the command line, else the comm (kernel threads, zombies).
+    /// </summary>
+    public string CommandLine => IsThread || Sample.Cmdline.Length == 0 ? Sample.Comm : Sample.Cmdline;
 
     /// <summary>Case-insensitive match on comm or command line: what filter and search use.</summary>
     public bool Matches(string text) =>

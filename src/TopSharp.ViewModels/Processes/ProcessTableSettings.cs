@@ -1,15 +1,21 @@
 namespace TopSharp.ViewModels.Processes;
 
-/// <summary>The process table's persisted choices (config.json "processes"); a key missing from the file keeps its default.</summary>
-public sealed record ProcessTableSettings
+/// <summary>
+/// The process table's persisted choices (config.json "processes"). Positional with defaults, so
+/// System.Text.Json keeps the default of a key the file leaves out; null or empty columns mean the defaults.
+/// </summary>
+public sealed record ProcessTableSettings(
+    IReadOnlyList<ColumnId>? Columns = null,
+    ColumnId SortColumn = ColumnId.CpuPercent,
+    bool SortDescending = true,
+    bool Tree = false,
+    bool ShowThreads = false)
 {
     public static ProcessTableSettings Default { get; } = new();
 
-    public IReadOnlyList<ColumnId> Columns { get; init; } = ColumnCatalogue.Default;
-    public ColumnId SortColumn { get; init; } = ColumnId.CpuPercent;
-    public bool SortDescending { get; init; } = true;
-    public bool Tree { get; init; }
-    public bool ShowThreads { get; init; }
+    /// <summary>Shown in this order, without duplicates; never empty.</summary>
+    public IReadOnlyList<ColumnId> Columns { get; init; } =
+        Columns is { Count: > 0 } columns ? [.. columns.Distinct()] : ColumnCatalogue.Default;
 
     public bool Equals(ProcessTableSettings? other) =>
         other is not null && Columns.SequenceEqual(other.Columns) && SortColumn == other.SortColumn

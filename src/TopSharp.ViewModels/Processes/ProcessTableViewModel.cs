@@ -76,7 +76,7 @@ public sealed partial class ProcessTableViewModel : IDisposable
             var present = new HashSet<ProcessKey>(_entries.Select(e => e.Entry.Key));
             _tagged.IntersectWith(present);
             _collapsed.IntersectWith(present);
-            if (_followed is { } f && !present.Contains(f))
+            if (_followed is { } f && !live.Exists(e => e.Key == f))
             {
                 _followed = null;
                 _messages.OnNext($"followed process {f.Pid} exited");
