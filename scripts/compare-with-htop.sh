@@ -33,12 +33,12 @@ for tool in tmux htop awk; do
 done
 
 work=$(mktemp -d /tmp/compare-with-htop.XXXXXX)
-socket="compare-with-htop-$$"          # a tmux server of our own, never the user's
+socket="$work/tmux.socket"   # a tmux server of our own, never the user's
 idle_pgid=""
 clk_tck=$(getconf CLK_TCK)
 
 cleanup() {
-  tmux -L "$socket" kill-server 2>/dev/null || true
+  tmux -S "$socket" kill-server 2>/dev/null || true
   [ -n "$idle_pgid" ] && kill -- "-$idle_pgid" 2>/dev/null || true
   if [ "$keep" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
@@ -63,7 +63,7 @@ start_idle_processes() {
     [ "$have" -ge "$idle_count" ] && break
     sleep 0.1
   done
-  echo "$have idle 'sleep 600' processes in process group $idle_pgid; $(find /proc -maxdepth 1 -name "[0-9]*" | wc -l) processes in all" >&2
+  echo "$have idle 'sleep 600' processes in process group $idle_pgid; $(find /proc -maxdepth 1 -name "[0-9]*" 2>/dev/null | wc -l) processes in all" >&2
 }
 
 # Clock ticks (USER_HZ) the process has used: its own and its reaped children's.
@@ -78,10 +78,10 @@ measure() {
   : > "$capture"
   # The pane waits for $go, so pipe-pane is attached before the program's first byte.
   local quoted; quoted=$(printf '%q ' "$@")
-  tmux -L "$socket" new-session -d -s "$label" -x 200 -y 50 \
+  tmux -S "$socket" new-session -d -s "$label" -x 200 -y 50 \
     "export XDG_CONFIG_HOME=$config LANG=C.UTF-8; while [ ! -e $go ]; do sleep 0.05; done; exec $quoted"
-  tmux -L "$socket" pipe-pane -t "$label" -o "cat >> $capture"
-  local pid; pid=$(tmux -L "$socket" display-message -p -t "$label" '#{pane_pid}')
+  tmux -S "$socket" pipe-pane -t "$label" -o "cat >> $capture"
+  local pid; pid=$(tmux -S "$socket" display-message -p -t "$label" '#{pane_pid}')
   touch "$go"
   sleep "$warmup"
   kill -0 "$pid" 2>/dev/null || { echo "$label exited during warm-up; output: $(tail -c 300 "$capture")" >&2; return 0; }
@@ -90,7 +90,7 @@ measure() {
   t0=$(date +%s.%N); c0=$(cpu_ticks "$pid"); b0=$(stat -c %s "$capture")
   sleep "$duration"
   t1=$(date +%s.%N); c1=$(cpu_ticks "$pid"); b1=$(stat -c %s "$capture")
-  tmux -L "$socket" kill-session -t "$label"
+  tmux -S "$socket" kill-session -t "$label"
 
   awk -v l="$label" -v t="$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" \
       -v c=$((c1 - c0)) -v b=$((b1 - b0)) -v hz="$clk_tck" -v cmd="$*" \
