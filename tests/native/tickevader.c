@@ -7,9 +7,9 @@
  * CLOCK_MONOTONIC, and on every tick period is busy for a window that either avoids
  * the tick (default) or straddles it (--on-tick):
  *
- *   default    tick ....|##busy##|.............tick ....|##busy##|......
- *   --on-tick  tick |#busy|......................|##busy##|..........
- *                  (the window is centred on the tick)
+ *   ticks (every 1/HZ, 4 ms at HZ=250):  |           |           |
+ *   default: asleep across each tick     |   #####   |   #####   |
+ *   --on-tick: busy across each tick   ##|##       ##|##       ##|##
  *
  * It is busy for the same share of time in both placements, so its real use is the
  * same; only what /proc/stat records differs. Its real use is reported on stdout,
@@ -167,7 +167,7 @@ int main(int argc, char **argv)
     int64_t start = clock_ns(CLOCK_MONOTONIC);
     int64_t start_cpu = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
     int64_t next_report = start;
-    /* The first tick at or after start, then the window relative to it. */
+    /* The first tick after start; each busy window is placed relative to a tick. */
     int64_t tick = start - ((start - o.phase_ns) % o.tick_ns) + o.tick_ns;
     for (;;) {
         int64_t window_start = tick + offset_ns - o.tick_ns;

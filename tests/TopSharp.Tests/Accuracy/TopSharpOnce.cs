@@ -54,9 +54,15 @@ internal sealed class TopSharpOnce
             .Where(p => p.GetProperty("pid").GetInt32() == pid)
             .Select(p => (JsonElement?)p).FirstOrDefault();
 
-    public double CpuPct(int pid) =>
-        ProcessEntry(pid)?.GetProperty("cpu_pct").GetDouble()
-        ?? throw new InvalidOperationException($"pid {pid} is not in topsharp's report\n{Describe()}");
+    /// <summary>The process's cpu_pct; throws, with the report, when it is absent or null.</summary>
+    public double CpuPct(int pid)
+    {
+        JsonElement process = ProcessEntry(pid) ?? throw new InvalidOperationException($"pid {pid} is not in topsharp's report\n{Describe()}");
+        JsonElement cpuPct = process.GetProperty("cpu_pct");
+        return cpuPct.ValueKind == JsonValueKind.Number
+            ? cpuPct.GetDouble()
+            : throw new InvalidOperationException($"pid {pid} has cpu_pct {cpuPct}\n{Describe()}");
+    }
 
     /// <summary>The figures a failed assertion needs: totals, per CPU, and the busiest processes.</summary>
     public string Describe()
@@ -66,6 +72,7 @@ internal sealed class TopSharpOnce
         foreach (JsonElement cpu in Root.GetProperty("cpus").EnumerateArray())
             text.Append(CultureInfo.InvariantCulture, $"cpu{cpu.GetProperty("cpu")}: busy_pct {cpu.GetProperty("busy_pct")}\n");
         var busiest = Root.GetProperty("processes").EnumerateArray()
+            .Where(p => p.GetProperty("cpu_pct").ValueKind == JsonValueKind.Number)
             .OrderByDescending(p => p.GetProperty("cpu_pct").GetDouble()).Take(5);
         foreach (JsonElement p in busiest)
         {
