@@ -1,3 +1,6 @@
+using TopSharp.Core;
+using TopSharp.Core.Cpu;
+using TopSharp.Core.Sampling.Rates;
 using TopSharp.Testing;
 
 namespace TopSharp.Tests.Accuracy;
@@ -10,31 +13,28 @@ internal static class QuietMachine
 {
     /// <summary>
     /// Waits until the machine is at most <paramref name="maxBusyPct"/> busy over half a second
-    /// (the /proc/stat aggregate line: enough to see a build), for up to 30 s; then skips, or
+    /// (/proc/stat's aggregate line: enough to see a build), for up to 30 s; then skips, or
     /// fails under TOPSHARP_REQUIRE_PRIVILEGED=1, naming how busy it was.
     /// </summary>
     public static void Await(double maxBusyPct = 10)
     {
+        using var file = new KernelFile();
         double busy = 100;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            (long busy0, long total0) = ReadAggregate();
+            CpuTimes before = ReadTotal(file);
             Thread.Sleep(500);
-            (long busy1, long total1) = ReadAggregate();
-            busy = total1 > total0 ? 100.0 * (busy1 - busy0) / (total1 - total0) : 100;
+            busy = CpuLoad.Between(before, ReadTotal(file))?.Busy ?? 100;
             if (busy <= maxBusyPct) return;
         }
         Requires.That(false, $"the machine stayed {busy:F0}% busy with other work for 30 s; this measurement needs it under {maxBusyPct}%");
     }
 
-    /// <summary>The "cpu " line of /proc/stat (Documentation/filesystems/proc.rst): busy and total ticks.</summary>
-    private static (long Busy, long Total) ReadAggregate()
+    private static CpuTimes ReadTotal(KernelFile file)
     {
-        string line = File.ReadLines("/proc/stat").First(l => l.StartsWith("cpu ", StringComparison.Ordinal));
-        long[] ticks = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
-        long idle = ticks[3] + ticks[4];
-        long total = ticks.Sum();
-        return (total - idle, total);
+        var diagnostics = new List<ParseDiagnostic>();
+        return ProcStatReader.Read(KernelRoot.Live, file, diagnostics)?.Total
+            ?? throw new InvalidOperationException($"/proc/stat: {string.Join("; ", diagnostics)}");
     }
 }
