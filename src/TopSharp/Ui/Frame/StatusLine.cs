@@ -2,12 +2,13 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using TopSharp.Core.Text;
+using TopSharp.ViewModels.Status;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TopSharp.Ui.Frame;
 
 /// <summary>
-/// The bottom row: the main keys (each clickable), or a message in the warning colour while one is shown.
+/// The bottom row: the main keys (each clickable), or the status message while there is one (warnings in their colour).
 /// Messages can carry untrusted text (an exception's message, a process name), so they are escaped.
 /// </summary>
 public sealed class StatusLine : View
@@ -21,6 +22,7 @@ public sealed class StatusLine : View
 
     private readonly List<(int Start, int End, KeyAction Action)> _spans = [];
     private string? _message;
+    private bool _warning;
 
     public StatusLine()
     {
@@ -40,15 +42,15 @@ public sealed class StatusLine : View
     /// <summary>Raised when a key hint is clicked.</summary>
     public event EventHandler<KeyAction>? ActionClicked;
 
-    /// <summary>The message shown instead of the key hints; null shows the hints.</summary>
-    public string? Message
+    /// <summary>The message shown instead of the key hints; null while the hints show.</summary>
+    public string? Message => _message;
+
+    /// <summary>Shows the status view model's line, or the key hints when it is empty.</summary>
+    public void Show(StatusState state)
     {
-        get => _message;
-        set
-        {
-            _message = value is null ? null : TerminalText.Escape(value);
-            SetNeedsDraw();
-        }
+        _message = state.Level == StatusLevel.None || state.Text.Length == 0 ? null : TerminalText.Escape(state.Text);
+        _warning = state.Level == StatusLevel.Warning;
+        SetNeedsDraw();
     }
 
     /// <summary>The hints as drawn: the first key of each binding and a word, e.g. <c>F1</c> and <c>Help</c>.</summary>
@@ -65,7 +67,7 @@ public sealed class StatusLine : View
         _spans.Clear();
         if (_message is not null)
         {
-            SetAttribute(SchemeNames.Resolve(SchemeNames.Warning, bar));
+            SetAttribute(_warning ? SchemeNames.Resolve(SchemeNames.Warning, bar) : bar);
             AddStr(0, 0, Clip(_message, width));
             return true;
         }
