@@ -113,7 +113,6 @@ public class SamplerChangingTreeTests
     public void UserNamesFollowPasswdChanges()
     {
         using TempRoot tree = TempRoot.FromCapture(157);
-        Directory.CreateDirectory(tree.Etc(""));
         string passwd = tree.Etc("passwd");
         File.WriteAllText(passwd, "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/sh\n");
         using var sampler = new Sampler(tree.Root);
