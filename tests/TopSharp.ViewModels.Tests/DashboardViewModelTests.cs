@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
+using TopSharp.Core.Sampling.Rates;
 using TopSharp.ViewModels.Config;
 using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Sampling;
@@ -25,7 +26,7 @@ public sealed class DashboardViewModelTests : IDisposable
     {
         var store = new ConfigStore(_dir);
         ConfigLoad load = store.Load();
-        SamplerLoop loop = SamplerLoop.Live(Source, TestRates.Between, _time, load.Config.Delay);
+        SamplerLoop loop = SamplerLoop.Live(Source, SnapshotRates.Between, _time, load.Config.Delay);
         return new DashboardViewModel(loop, store, load, _time, new FakeProcessControl());
     }
 

@@ -58,6 +58,12 @@ public static class Number
     public static bool TryParseInt64(ReadOnlySpan<byte> text, out long value) =>
         Utf8Parser.TryParse(text, out value, out int used) && used == text.Length;
 
+    public static bool TryParseUInt32(ReadOnlySpan<byte> text, out uint value) =>
+        Utf8Parser.TryParse(text, out value, out int used) && used == text.Length;
+
+    public static bool TryParseInt32(ReadOnlySpan<byte> text, out int value) =>
+        Utf8Parser.TryParse(text, out value, out int used) && used == text.Length;
+
     public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value) =>
         Utf8Parser.TryParse(text, out value, out int used) && used == text.Length;
 }

@@ -12,6 +12,10 @@ public ref struct KeyColonValueLines
 
     public ReadOnlySpan<byte> Key { get; private set; }
     public ReadOnlySpan<byte> Value { get; private set; }
+
+    /// <summary>Everything after the colon, untrimmed: for values whose blanks matter (status <c>Name:</c>).</summary>
+    public ReadOnlySpan<byte> RawValue { get; private set; }
+
     public readonly int LineNumber => _lines.LineNumber;
 
     /// <summary>False when the current line has no colon; Key and Value are then empty.</summary>
@@ -26,11 +30,14 @@ public ref struct KeyColonValueLines
             int colon = line.IndexOf((byte)':');
             HasColon = colon >= 0;
             Key = HasColon ? line[..colon] : line;
-            Value = HasColon ? line[(colon + 1)..].Trim(" \t"u8) : default;
+            RawValue = HasColon ? line[(colon + 1)..] : default;
+            Value = RawValue.Trim(" \t"u8);
             return true;
         }
         return false;
     }
+
+    public readonly bool TryValueUInt64(out ulong value) => Number.TryParseUInt64(Value, out value);
 
     /// <summary>Parses <see cref="Value"/> as a number followed by an optional <c>kB</c>, in bytes.</summary>
     public readonly bool TryValueBytes(out ulong bytes)
@@ -42,8 +49,8 @@ public ref struct KeyColonValueLines
             v = v[..^3].TrimEnd((byte)' ');
             scale = 1024;
         }
-        bool ok = Number.TryParseUInt64(v, out ulong n);
-        bytes = n * scale;
+        bool ok = Number.TryParseUInt64(v, out ulong n) && n <= ulong.MaxValue / scale;
+        bytes = ok ? n * scale : 0;
         return ok;
     }
 

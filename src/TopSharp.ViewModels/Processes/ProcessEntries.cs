@@ -16,7 +16,7 @@ public static class ProcessEntries
     {
         SystemSnapshot snap = sample.Snapshot;
         var units = new SnapshotUnits(snap.ClockTicksPerSecond, snap.PageSize, snap.MemInfo?.MemTotalBytes ?? 0);
-        Dictionary<ProcessKey, ThreadSample>? previousThreads = threads && sample.Rates is not null && sample.Previous is { } prev
+        Dictionary<ProcessKey, ProcessSample>? previousThreads = threads && sample.Rates is not null && sample.Previous is { } prev
             ? ThreadsByKey(prev)
             : null;
         var entries = new List<ProcessEntry>(snap.Processes.Count);
@@ -29,12 +29,11 @@ public static class ProcessEntries
             foreach (ThreadSample t in p.Threads)
             {
                 if (t.Tid == p.Pid) continue;
-                var key = new ProcessKey(t.Tid, t.Stat.Starttime);
-                ProcessRates? threadRates = previousThreads is not null && previousThreads.TryGetValue(key, out ThreadSample? before)
-                    ? ThreadRates.Between(before, t, sample.Rates!.Interval, snap.ClockTicksPerSecond)
+                ProcessSample asThread = AsThread(p, t);
+                ProcessRates? threadRates = previousThreads is not null && previousThreads.TryGetValue(asThread.Key, out ProcessSample before)
+                    ? ProcessLoad.Between(before, asThread, sample.Rates!.Interval, snap.ClockTicksPerSecond)
                     : null;
-                ProcessSample asThread = p with { Stat = t.Stat, Comm = t.Comm, SchedStat = t.SchedStat, Io = null, Threads = null };
-                entries.Add(new ProcessEntry(key, asThread, p.Pid, true, user, threadRates, units));
+                entries.Add(new ProcessEntry(asThread.Key, asThread, p.Pid, true, user, threadRates, units));
             }
         }
         return entries;
@@ -44,13 +43,23 @@ public static class ProcessEntries
     public static string UserName(SystemSnapshot snap, int uid) =>
         snap.UserNames.TryGetValue(uid, out string? name) ? name : uid.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Dictionary<ProcessKey, ThreadSample> ThreadsByKey(SystemSnapshot snap)
+    /// <summary>
+    /// A thread as a sample of its own: its stat, comm and schedstat; its process's memory, user
+    /// and command line. Status, io and cgroup are per process, so they are left out.
+    /// </summary>
+    private static ProcessSample AsThread(in ProcessSample owner, ThreadSample t) =>
+        owner with { Stat = t.Stat, Comm = t.Comm, SchedStat = t.SchedStat, Status = null, Io = null, Cgroup = null, Threads = null };
+
+    private static Dictionary<ProcessKey, ProcessSample> ThreadsByKey(SystemSnapshot snap)
     {
-        var map = new Dictionary<ProcessKey, ThreadSample>();
+        var map = new Dictionary<ProcessKey, ProcessSample>();
         foreach (ProcessSample p in snap.Processes)
             if (p.Threads is not null)
                 foreach (ThreadSample t in p.Threads)
-                    map[new ProcessKey(t.Tid, t.Stat.Starttime)] = t;
+                {
+                    ProcessSample thread = AsThread(p, t);
+                    map[thread.Key] = thread;
+                }
         return map;
     }
 }

@@ -79,5 +79,20 @@ public sealed class ProcessTableTreeTests : IDisposable
         Assert.Equal([1, 50], _t.Pids);
     }
 
+    [Fact]
+    public void Thread_rows_get_their_own_cpu_share()
+    {
+        ProcessSample App(ulong workerTicks)
+        {
+            ProcessSample app = Proc(50, ppid: 1, comm: "app", cmdline: "app", numThreads: 2, ticks: workerTicks);
+            return app with { Threads = [Thread(app, 50, "app"), Thread(app, 51, "worker", workerTicks)] };
+        }
+        _t.Vm.ToggleThreads();
+        _t.Push(Proc(1, ppid: 0, comm: "init", cmdline: "init"), App(100));
+        _t.Push(Proc(1, ppid: 0, comm: "init", cmdline: "init"), App(130));
+        Assert.Equal("30.0", _t.Cell(51, ColumnId.CpuPercent));
+        Assert.True(_t.Row(51).Is(RowFlags.Thread));
+    }
+
     public void Dispose() => _t.Dispose();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using R3;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
+using TopSharp.Core.Sampling.Rates;
 using TopSharp.ViewModels.Sampling;
 using TopSharp.ViewModels.Tests.Support;
 using Xunit;
@@ -32,7 +33,7 @@ public sealed class SamplerLoopTests
 
     private SamplerLoop Live(double delaySeconds)
     {
-        SamplerLoop loop = SamplerLoop.Live(Source, TestRates.Between, _time, TimeSpan.FromSeconds(delaySeconds));
+        SamplerLoop loop = SamplerLoop.Live(Source, SnapshotRates.Between, _time, TimeSpan.FromSeconds(delaySeconds));
         loop.Samples.Subscribe(_published.Add);
         return loop;
     }
@@ -100,7 +101,7 @@ public sealed class SamplerLoopTests
         int calls = 0;
         var errors = new List<string>();
         using SamplerLoop loop = SamplerLoop.Live(
-            files => ++calls == 2 ? throw new IOException("proc is gone") : Source(files), TestRates.Between, _time, TimeSpan.FromSeconds(1));
+            files => ++calls == 2 ? throw new IOException("proc is gone") : Source(files), SnapshotRates.Between, _time, TimeSpan.FromSeconds(1));
         loop.Samples.Subscribe(_published.Add);
         loop.Errors.Subscribe(errors.Add);
         loop.Start();
@@ -121,7 +122,7 @@ public sealed class SamplerLoopTests
             reads.Add(files);
             return Snapshots.Snap(12, Snapshots.Proc(1, ticks: 150));
         }
-        using SamplerLoop loop = SamplerLoop.Frozen(_ => t0, T1, TestRates.Between, _time);
+        using SamplerLoop loop = SamplerLoop.Frozen(_ => t0, T1, SnapshotRates.Between, _time);
         loop.Samples.Subscribe(_published.Add);
         loop.Start();
         _time.Advance(TimeSpan.FromMinutes(5));

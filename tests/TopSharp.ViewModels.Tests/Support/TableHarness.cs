@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using R3;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
+using TopSharp.Core.Sampling.Rates;
 using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Sampling;
 
@@ -42,7 +43,7 @@ internal sealed class TableHarness : IDisposable
     {
         Time.Advance(TimeSpan.FromSeconds(1));
         SystemSnapshot snap = Snapshots.Snap((Time.GetUtcNow() - Time.Start).TotalSeconds, processes);
-        _samples.OnNext(new Sample(snap, _last, _last is null ? null : TestRates.Between(_last, snap)));
+        _samples.OnNext(new Sample(snap, _last, _last is null ? null : SnapshotRates.Between(_last, snap)));
         _last = snap;
     }
 
