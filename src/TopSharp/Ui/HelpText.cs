@@ -1,0 +1,7 @@
+namespace TopSharp.Ui;
+
+/// <summary>The help screen: the dashboard's keys, then each pane's.</summary>
+public static class HelpText
+{
+    public static IReadOnlyList<string> Lines() => KeyMap.HelpLines([KeyMap.HelpSection]);
+}
