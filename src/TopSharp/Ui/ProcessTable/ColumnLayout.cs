@@ -1,53 +1,44 @@
+using TopSharp.ViewModels.Processes;
+
 namespace TopSharp.Ui.ProcessTable;
 
 /// <summary>Where each column starts on the (unscrolled) line: fixed widths, one space apart, the last one open-ended.</summary>
 public sealed class ColumnLayout
 {
-    /// <summary>The id of the column coloured by load.</summary>
-    public const string CpuColumnId = "CPU%";
-
-    private const string Descending = "▼";
-    private const string Ascending = "▲";
-
-    private ColumnLayout(int[] starts, int[] widths)
+    private ColumnLayout(IReadOnlyList<ColumnHeader> columns, int[] starts)
     {
+        Columns = columns;
         Starts = starts;
-        Widths = widths;
     }
+
+    public IReadOnlyList<ColumnHeader> Columns { get; }
 
     public IReadOnlyList<int> Starts { get; }
 
-    /// <summary>Width of each column; 0 for an open-ended one (Command).</summary>
-    public IReadOnlyList<int> Widths { get; }
-
-    public static ColumnLayout Of(IReadOnlyList<TableColumn> columns)
+    public static ColumnLayout Of(IReadOnlyList<ColumnHeader> columns)
     {
         var starts = new int[columns.Count];
-        var widths = new int[columns.Count];
         int x = 0;
         for (int i = 0; i < columns.Count; i++)
         {
             starts[i] = x;
-            widths[i] = columns[i].Width;
             x += columns[i].Width + 1;
         }
-        return new ColumnLayout(starts, widths);
+        return new ColumnLayout(columns, starts);
     }
 
-    /// <summary>The column under table column <paramref name="x"/>, or -1 (a gap, or past the last fixed column).</summary>
+    /// <summary>The column under table column <paramref name="x"/>, or -1 (a gap).</summary>
     public int ColumnAt(int x)
     {
         for (int i = 0; i < Starts.Count; i++)
-            if (x >= Starts[i] && (Widths[i] == 0 || x < Starts[i] + Widths[i])) return i;
+            if (x >= Starts[i] && (Columns[i].Width == 0 || x < Starts[i] + Columns[i].Width)) return i;
         return -1;
     }
 
-    /// <summary>The header text of the sort column: the arrow before a right-aligned title, after a left-aligned one, kept when the title is cut.</summary>
-    public static string WithSortIndicator(TableColumn column, int width, bool descending)
+    /// <summary>The header text; on a column too narrow for the title and the sort arrow, the title is cut and the arrow kept.</summary>
+    public static string HeaderText(ColumnHeader column)
     {
-        string arrow = descending ? Descending : Ascending;
-        if (column.AlignRight) return arrow + column.Title;
-        if (width == 0 || column.Title.Length + 1 <= width) return column.Title + arrow;
-        return column.Title[..Math.Max(0, width - 1)] + arrow;
+        if (column.Width == 0 || column.Text.Length <= column.Width) return column.Text;
+        return string.Concat(column.Title.AsSpan(0, Math.Max(0, column.Width - 1)), column.Text.AsSpan(column.Text.Length - 1));
     }
 }

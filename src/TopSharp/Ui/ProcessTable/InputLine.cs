@@ -2,7 +2,7 @@ using System.Text;
 
 namespace TopSharp.Ui.ProcessTable;
 
-/// <summary>The one-line search or filter input at the foot of the table.</summary>
+/// <summary>What the one-line input at the foot of the table is for.</summary>
 public enum InputMode { None, Search, Filter }
 
 /// <summary>Text typed into the search/filter line: printable runes only, so it can be drawn as is.</summary>
@@ -12,13 +12,10 @@ public sealed class InputLine
 
     public InputMode Mode { get; private set; }
     public string Text => _text.ToString();
-    /// <summary>Set when the last search found nothing, so the line can say so.</summary>
-    public bool NotFound { get; set; }
 
     public void Begin(InputMode mode, string initial)
     {
         Mode = mode;
-        NotFound = false;
         _text.Clear().Append(initial);
     }
 
@@ -34,14 +31,13 @@ public sealed class InputLine
     public bool Backspace()
     {
         if (_text.Length == 0) return false;
-        int cut = char.IsLowSurrogate(_text[^1]) && _text.Length > 1 ? 2 : 1;
-        _text.Length -= cut;
+        _text.Length -= char.IsLowSurrogate(_text[^1]) && _text.Length > 1 ? 2 : 1;
         return true;
     }
 
-    public string Prompt => Mode switch
+    public string Prompt(bool notFound) => Mode switch
     {
-        InputMode.Search => NotFound ? $"Search (not found): {Text}" : $"Search: {Text}",
+        InputMode.Search => notFound ? $"Search (not found): {Text}" : $"Search: {Text}",
         InputMode.Filter => $"Filter: {Text}",
         _ => "",
     };

@@ -1,107 +1,109 @@
+using TopSharp.Core.Processes;
+using TopSharp.Core.Text;
+using TopSharp.ViewModels.Processes;
+
 namespace TopSharp.Ui.ProcessTable;
 
 /// <summary>
-/// The table's commands that ask a question first (kill, sort menu, user filter, columns) or act on
-/// several processes. Each returns the line to show under the table, or null when there is nothing to say.
+/// The table's commands that ask a question first (kill, sort menu, user filter, columns) or need
+/// more than one view-model call. Kill and renice results reach the status line through the view
+/// model's messages.
 /// </summary>
-public sealed class TableActions(IProcessTableModel model, ITablePrompts prompts)
+public sealed class TableActions(ProcessTableViewModel vm, ITablePrompts prompts)
 {
     private const int NamedTargets = 5;
+    private const int CommandChars = 40;
 
-    /// <summary>The tagged rows, or the selected one when none is tagged.</summary>
-    public IReadOnlyList<TableRow> Targets()
-    {
-        var state = model.State;
-        var tagged = state.Rows.Where(r => r.Tagged).ToList();
-        if (tagged.Count > 0) return tagged;
-        return state.SelectedRow is { } row ? [row] : [];
-    }
+    private ProcessTableState State => vm.State.CurrentValue;
 
-    public string? Kill()
+    public void Kill()
     {
-        var targets = Targets();
-        if (targets.Count == 0) return null;
-        var names = Signals.Choices.Select(s => $"{s.Number,2} {s.Name}").ToList();
-        if (prompts.ChooseOne($"Send signal to {Describe(targets)}", names, 0) is not int choice) return null;
-        var (number, name) = Signals.Choices[choice];
-        if (!prompts.Confirm("Send signal", $"Send {name} to {Describe(targets)}?")) return null;
-        var errors = model.Kill(targets.Select(r => r.Pid).ToList(), number);
-        return errors.Count == 0 ? $"{name} sent to {Describe(targets)}" : string.Join("; ", errors);
-    }
-
-    public string? Renice(int delta)
-    {
-        var targets = Targets();
-        if (targets.Count == 0) return null;
-        var errors = model.Renice(targets.Select(r => r.Pid).ToList(), delta);
-        return errors.Count == 0 ? null : string.Join("; ", errors);
+        string? targets = DescribeTargets(State);
+        if (targets is null) return;
+        var signals = Signal.Common;
+        if (prompts.ChooseOne($"Send signal to {targets}", signals.Select(s => $"{s.Number,2} {s.Name}").ToList(), 0) is not int choice) return;
+        Signal signal = signals[choice];
+        if (prompts.Confirm("Send signal", $"Send {signal.Name} to {targets}?")) vm.Kill(signal);
     }
 
     public void SortMenu()
     {
-        var state = model.State;
-        if (state.Columns.Count == 0) return;
-        if (prompts.ChooseOne("Sort by", state.Columns.Select(c => c.Title).ToList(), Math.Max(0, state.SortColumn)) is int column)
-            model.SortBy(column);
+        var columns = State.Columns;
+        int current = columns.ToList().FindIndex(c => c.Sorted);
+        if (prompts.ChooseOne("Sort by", columns.Select(c => c.Title).ToList(), Math.Max(0, current)) is int chosen && chosen != current)
+            vm.SortBy(columns[chosen].Id);
     }
 
-    /// <summary>Moves the sort to the previous (-1) or next (+1) column.</summary>
+    /// <summary>Moves the sort to the shown column before (-1) or after (+1) the sort column.</summary>
     public void SortStep(int step)
     {
-        var state = model.State;
-        int count = state.Columns.Count;
-        if (count == 0) return;
-        model.SortBy(((Math.Max(0, state.SortColumn) + step) % count + count) % count);
+        var columns = State.Columns;
+        if (columns.Count == 0) return;
+        int current = Math.Max(0, columns.ToList().FindIndex(c => c.Sorted));
+        vm.SortBy(columns[((current + step) % columns.Count + columns.Count) % columns.Count].Id);
     }
 
-    /// <summary>Sorts by the column with this title, when it is shown.</summary>
-    public string? SortByTitle(string title)
+    /// <summary>P, M, T: sort by that column, shown or not.</summary>
+    public void SortBy(ColumnId column)
     {
-        int column = model.State.Columns.ToList().FindIndex(c => c.Title == title);
-        if (column < 0) return $"{title} is not shown (F2 adds it)";
-        model.SortBy(column);
-        return null;
+        if (State.SortColumn != column) vm.SortBy(column);
     }
 
-    /// <summary>A click on a header: sort by it, or invert when it is the sort column already.</summary>
-    public void HeaderClicked(int column)
+    /// <summary>"+" expands and "-" collapses the selected subtree (tree view only).</summary>
+    public void SetExpanded(bool expand)
     {
-        if (column == model.State.SortColumn) model.InvertSort();
-        else model.SortBy(column);
+        if (State is not { Tree: true, SelectedRow: { } row } || !row.Is(RowFlags.HasChildren)) return;
+        if (row.Is(RowFlags.Collapsed) == expand) vm.ToggleCollapse();
     }
 
     public void UserFilter()
     {
-        var users = model.Users;
+        var users = vm.Users;
         var items = new List<string>(users.Count + 1) { "All users" };
-        items.AddRange(users);
-        if (prompts.ChooseOne("Show processes of", items, 0) is int choice)
-            model.SetUserFilter(choice == 0 ? null : users[choice - 1]);
+        items.AddRange(users.Select(TerminalText.Escape));
+        int current = State.UserFilter is { } user ? users.ToList().IndexOf(user) + 1 : 0;
+        if (prompts.ChooseOne("Show processes of", items, current) is int choice)
+            vm.SetUserFilter(choice == 0 ? null : users[choice - 1]);
     }
 
+    /// <summary>F2: a mark per column of the catalogue; kept columns keep their order, new ones go before Command.</summary>
     public void Setup()
     {
-        var catalogue = model.ColumnCatalogue;
-        var chosen = prompts.ChooseMany("Columns", catalogue.Select(c => c.Column.Title).ToList(), catalogue.Select(c => c.Shown).ToList());
-        if (chosen is null) return;
-        model.SetColumns(catalogue.Where((_, i) => chosen[i]).Select(c => c.Column.Id).ToList());
+        var catalogue = ColumnCatalogue.All;
+        var shown = State.Columns.Select(c => c.Id).ToList();
+        var marks = prompts.ChooseMany("Columns", catalogue.Select(c => $"{c.Title,-8} {c.Description}").ToList(),
+            catalogue.Select(c => shown.Contains(c.Id)).ToList());
+        if (marks is null) return;
+        var chosen = catalogue.Where((_, i) => marks[i]).Select(c => c.Id).ToHashSet();
+        var columns = shown.Where(chosen.Contains).ToList();
+        int command = columns.IndexOf(ColumnId.Command);
+        columns.InsertRange(command >= 0 ? command : columns.Count, chosen.Where(id => !shown.Contains(id)).Order());
+        vm.SetColumns(columns);
     }
 
-    /// <summary>"1234 (bash)" for one process, "3 processes: 1 (a), 2 (b), 3 (c)" for several (escaped text from the rows).</summary>
-    public static string Describe(IReadOnlyList<TableRow> rows)
+    /// <summary>
+    /// What kill would act on, as "1234 (bash)" or "3 processes: 1 (a), 2 (b), 3 (c)"; null when nothing is
+    /// selected. Names come from the escaped rows and command line.
+    /// </summary>
+    public static string? DescribeTargets(ProcessTableState state)
     {
-        string Name(TableRow r) => $"{r.Pid} ({Command(r)})";
-        if (rows.Count == 1) return Name(rows[0]);
-        string list = string.Join(", ", rows.Take(NamedTargets).Select(Name));
-        return rows.Count > NamedTargets ? $"{rows.Count} processes: {list} and {rows.Count - NamedTargets} more" : $"{rows.Count} processes: {list}";
+        if (state.TaggedCount == 0)
+            return state.SelectedRow is { } row ? $"{row.Pid} ({Shorten(state.SelectedCommandLine ?? "")})" : null;
+        int command = state.Columns.ToList().FindIndex(c => c.Id == ColumnId.Command);
+        var named = state.Rows.Where(r => r.Is(RowFlags.Tagged)).Take(NamedTargets)
+            .Select(r => command >= 0 ? $"{r.Pid} ({Shorten(r.Cells[command].TrimStart(TreePrefix))})" : $"{r.Pid}");
+        string list = string.Join(", ", named);
+        if (state.TaggedCount == 1) return list;
+        int more = state.TaggedCount - Math.Min(NamedTargets, state.TaggedCount);
+        return more > 0 ? $"{state.TaggedCount} processes: {list} and {more} more" : $"{state.TaggedCount} processes: {list}";
     }
 
-    private const int CommandChars = 40;
+    private static readonly char[] TreePrefix = [' ', '│', '├', '└', '─', '+', '-'];
 
-    private static string Command(TableRow row)
+    private static string Shorten(string text)
     {
-        if (row.Cmdline.Length <= CommandChars) return row.Cmdline;
-        int cut = char.IsHighSurrogate(row.Cmdline[CommandChars - 1]) ? CommandChars - 1 : CommandChars;
-        return string.Concat(row.Cmdline.AsSpan(0, cut), "…");
+        if (text.Length <= CommandChars) return text;
+        int cut = char.IsHighSurrogate(text[CommandChars - 1]) ? CommandChars - 1 : CommandChars;
+        return string.Concat(text.AsSpan(0, cut), "…");
     }
 }

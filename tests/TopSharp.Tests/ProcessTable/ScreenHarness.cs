@@ -15,12 +15,12 @@ internal static class HeadlessDriver
 }
 
 /// <summary>A headless application at a fixed size, on virtual time, showing one view in a borderless window.</summary>
-internal sealed class TableHarness : IDisposable
+internal sealed class ScreenHarness : IDisposable
 {
     private readonly SessionToken? _token;
     private readonly Window _window;
 
-    public TableHarness(View content, int width, int height)
+    public ScreenHarness(View content, int width, int height)
     {
         App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
