@@ -37,7 +37,7 @@ public sealed class MainWindow : Window
         Header = new HeaderView();
         Header.Height = Dim.Func(v => HeaderRows(v!.Viewport.Width, v.Viewport.Height), this);
         Tabs = new TabStrip { X = 0, Y = Pos.Bottom(Header) };
-        Panes = new PaneFrame(panes, new PaneContext(vm, app)) { X = 0, Y = Pos.Bottom(Tabs), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        Panes = new PaneFrame(panes, new PaneContext(vm, app, ui)) { X = 0, Y = Pos.Bottom(Tabs), Width = Dim.Fill(), Height = Dim.Fill(1) };
         Status = new StatusLine();
         Add(Header, Tabs, Panes, Status);
 

@@ -1,4 +1,5 @@
 using TopSharp.Ui.Frame;
+using TopSharp.Ui.ProcessTable;
 using TopSharp.ViewModels.Layout;
 
 namespace TopSharp.Ui;
@@ -8,7 +9,7 @@ public static class Panes
 {
     public static IReadOnlyList<PaneDefinition> All { get; } =
     [
-        new(PaneId.Processes, "Processes", _ => new PlaceholderPane("Processes", "the process table")),
+        new(PaneId.Processes, "Processes", c => new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui)),
         new(PaneId.Cgroups, "Cgroups", _ => new PlaceholderPane("Cgroups", "The cgroup tree comes in a later release.")),
         new(PaneId.Numa, "NUMA", _ => new PlaceholderPane("NUMA", "Per-node memory and CPUs come in a later release.")),
         new(PaneId.Memory, "Memory", _ => new PlaceholderPane("Memory", "Per-process memory maps come in a later release.")),

@@ -8,7 +8,7 @@ namespace TopSharp.Ui.Frame;
 /// The pane area, drawing a <see cref="LayoutState"/>: one pane, or two side by side or stacked.
 /// Terminal.Gui 2.5.0 has no splitter, so the second half is <c>LeftResizable</c>/<c>TopResizable</c> and
 /// the first fills up to it. A mouse drag turns the second half's position and size absolute;
-/// <see cref="OnSubViewsLaidOut"/> reports the new ratio (<see cref="SplitDragged"/>) and re-anchors, so
+/// <see cref="ReanchorIfDragged"/> reports the new ratio (<see cref="SplitDragged"/>) and re-anchors, so
 /// terminal resizes keep working afterwards. Each pane's view is built on first show and kept.
 /// </summary>
 public sealed class PaneFrame : View
@@ -27,6 +27,8 @@ public sealed class PaneFrame : View
         _context = context;
         CanFocus = true;
         Add(_first, _second);
+        // A drag lays out only the dragged view, so the frame's own layout pass may not follow.
+        _second.FrameChanged += (_, _) => ReanchorIfDragged();
     }
 
     /// <summary>The first half's new share after the user dragged the divider.</summary>
@@ -52,6 +54,11 @@ public sealed class PaneFrame : View
     protected override void OnSubViewsLaidOut(LayoutEventArgs args)
     {
         base.OnSubViewsLaidOut(args);
+        ReanchorIfDragged();
+    }
+
+    private void ReanchorIfDragged()
+    {
         if (_state is not { IsSplit: true } state) return;
         bool dragged = _second.X is PosAbsolute || _second.Y is PosAbsolute || _second.Width is DimAbsolute || _second.Height is DimAbsolute;
         if (!dragged) return;

@@ -8,7 +8,8 @@ using Attribute = Terminal.Gui.Drawing.Attribute;
 namespace TopSharp.Ui.Frame;
 
 /// <summary>
-/// The bottom row: the main keys (each clickable), or the status message while there is one (warnings in their colour).
+/// The bottom row: the main keys (each clickable) and the status message after them (warnings in their
+/// colour); when both do not fit, the message takes the row.
 /// Messages can carry untrusted text (an exception's message, a process name), so they are escaped.
 /// </summary>
 public sealed class StatusLine : View
@@ -57,6 +58,9 @@ public sealed class StatusLine : View
     public static IEnumerable<(string Key, string Word, KeyAction Action)> HintTexts() =>
         Hints.Select(h => (KeyMap.All.First(b => b.Action == h.Action).KeysText.Split(' ')[0], h.Word, h.Action));
 
+    /// <summary>The key hints' width: the message goes after them when both fit, else it takes the row.</summary>
+    private static int HintsWidth => HintTexts().Sum(h => h.Key.Length + 1 + h.Word.Length + 2);
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         Attribute bar = GetAttributeForRole(VisualRole.Normal);
@@ -65,23 +69,25 @@ public sealed class StatusLine : View
         SetAttribute(bar);
         FillRect(new System.Drawing.Rectangle(0, 0, width, 1), new System.Text.Rune(' '));
         _spans.Clear();
+        int x = 0;
+        if (_message is null || HintsWidth + _message.Length <= width)
+        {
+            foreach (var (key, word, action) in HintTexts())
+            {
+                if (x + key.Length > width) break;
+                SetAttribute(hot);
+                AddStr(x, 0, key);
+                string rest = Clip(" " + word, width - x - key.Length);
+                SetAttribute(bar);
+                AddStr(x + key.Length, 0, rest);
+                _spans.Add((x, x + key.Length + rest.Length, action));
+                x += key.Length + rest.Length + 2;
+            }
+        }
         if (_message is not null)
         {
             SetAttribute(_warning ? SchemeNames.Resolve(SchemeNames.Warning, bar) : bar);
-            AddStr(0, 0, Clip(_message, width));
-            return true;
-        }
-        int x = 0;
-        foreach (var (key, word, action) in HintTexts())
-        {
-            if (x + key.Length > width) break;
-            SetAttribute(hot);
-            AddStr(x, 0, key);
-            string rest = Clip(" " + word, width - x - key.Length);
-            SetAttribute(bar);
-            AddStr(x + key.Length, 0, rest);
-            _spans.Add((x, x + key.Length + rest.Length, action));
-            x += key.Length + rest.Length + 2;
+            AddStr(x, 0, Clip(_message, width - x));
         }
         return true;
     }
