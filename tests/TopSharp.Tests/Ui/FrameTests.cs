@@ -167,6 +167,16 @@ public sealed class FrameTests
     }
 
     [Fact]
+    public void Hash_hides_and_shows_the_header()
+    {
+        using var f = new Frame(120, 40);
+        f.H.App.InjectKey(new Key('#'));
+        Assert.StartsWith(" 1 Processes", f.Lines()[0]);
+        f.H.App.InjectKey(new Key('#'));
+        Assert.StartsWith("0[", f.Lines()[0]);
+    }
+
+    [Fact]
     public void Esc_does_not_quit_but_q_does()
     {
         // The real main loop: a stop request is only carried out (or cancelled) there.
