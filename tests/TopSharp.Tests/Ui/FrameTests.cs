@@ -16,7 +16,7 @@ public sealed class FrameTests
 
     private static MainWindow Window(HeaderState state)
     {
-        var switcher = new ThemeSwitcher(ThemeCatalog.LoadShipped(), Cli.ColorMode.TrueColor);
+        var switcher = new ThemeSwitcher(ThemeCatalog.LoadShipped(), global::TopSharp.Cli.ColorMode.TrueColor);
         switcher.Register();
         switcher.Apply("dark");
         var window = new MainWindow(Panes.All(), HelpText.Lines) { Themes = switcher };

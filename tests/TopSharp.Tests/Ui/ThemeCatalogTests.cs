@@ -38,7 +38,7 @@ public sealed class ThemeCatalogTests
     [Fact]
     public void Registered_themes_load_without_errors_and_switch()
     {
-        var switcher = new ThemeSwitcher(ThemeCatalog.LoadShipped(), Cli.ColorMode.TrueColor);
+        var switcher = new ThemeSwitcher(ThemeCatalog.LoadShipped(), global::TopSharp.Cli.ColorMode.TrueColor);
         switcher.Register();
         Assert.Empty(TuiJsonErrors.GetErrors());
         foreach (string name in switcher.Catalog.Names)
