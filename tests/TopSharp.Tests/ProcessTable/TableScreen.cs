@@ -17,7 +17,7 @@ internal sealed class TableScreen : IDisposable
         Table.Push([.. processes.Select(p => p with { Stat = p.Stat with { Utime = 0 } })]);
         Table.Push([.. processes]);                             // one second later: CPU% = ticks
         Table.Vm.Select(0);
-        View = new ProcessTableView(Table.Vm, Prompts);
+        View = new ProcessTableView(Table.Vm, Prompts, ui: null);
         Screen = new ScreenHarness(View, width, height);
     }
 

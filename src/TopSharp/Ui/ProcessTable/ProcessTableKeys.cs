@@ -2,7 +2,10 @@ using Terminal.Gui.Input;
 
 namespace TopSharp.Ui.ProcessTable;
 
-/// <summary>The process table's keys (htop's), with the text the help screen shows for each.</summary>
+/// <summary>
+/// The process table's keys (htop's), with the text the help screen shows for each. The dashboard's
+/// own keys are in <see cref="KeyMap"/>; the table has the focus, so it sees a key first.
+/// </summary>
 public static class ProcessTableKeys
 {
     public sealed record Binding(TableCommand Command, string Keys, string Help, params Key[] On);
@@ -40,8 +43,16 @@ public static class ProcessTableKeys
         new(TableCommand.Kill, "F9 k", "send a signal to the process or the tagged ones", Key.F9, new Key('k')),
     ];
 
-    private static readonly Dictionary<Key, TableCommand> ByKey =
-        All.SelectMany(b => b.On.Select(k => (k, b.Command))).ToDictionary(p => p.k, p => p.Command);
-
-    public static bool TryGet(Key key, out TableCommand command) => ByKey.TryGetValue(key, out command);
+    /// <summary>The command <paramref name="pressed"/> triggers, compared as <see cref="KeyMap.Matches"/> does (symbols by what they type).</summary>
+    public static bool TryGet(Key pressed, out TableCommand command)
+    {
+        foreach (var binding in All)
+            if (binding.On.Any(k => KeyMap.Matches(pressed, k)))
+            {
+                command = binding.Command;
+                return true;
+            }
+        command = default;
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using R3;
+using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -30,8 +31,14 @@ public sealed class ProcessTableView : View
     private int _top;
     private int _left;
 
-    /// <param name="ui">The UI thread's context: states published on the sampler's thread are marshalled there. Null when states arrive on the UI thread (tests).</param>
-    public ProcessTableView(ProcessTableViewModel vm, ITablePrompts prompts, SynchronizationContext? ui = null)
+    /// <summary>The dashboard's table: real dialogs, and states marshalled onto <paramref name="app"/>'s main loop.</summary>
+    public ProcessTableView(ProcessTableViewModel vm, IApplication app)
+        : this(vm, new DialogPrompts(app), new UiSynchronizationContext(app))
+    {
+    }
+
+    /// <param name="ui">The UI thread's context: states published on the sampler's thread are posted there. Null takes them on the publishing thread (tests).</param>
+    public ProcessTableView(ProcessTableViewModel vm, ITablePrompts prompts, SynchronizationContext? ui)
     {
         _vm = vm;
         _actions = new TableActions(vm, prompts);
