@@ -16,9 +16,10 @@ namespace TopSharp.Benchmarks.Ui;
 
 /// <summary>
 /// One redraw of the process table at 200x50 with 10,000 rows, headless (the ANSI driver without a
-/// TTY): <see cref="ProcessTableView"/> against Terminal.Gui's TableView over the same formatted rows,
-/// plus the idle pass the main loop makes when nothing changed.
-/// <c>dotnet run -c Release --project tests/TopSharp.Benchmarks -- --filter '*ProcessTableDraw*'</c>
+/// TTY): <see cref="ProcessTableView"/> against Terminal.Gui's TableView over the same formatted rows:
+/// a redraw with nothing changed, a scroll that changes every visible row, and the idle main-loop pass.
+/// <c>dotnet run -c Release --project tests/TopSharp.Benchmarks -- --filter '*ProcessTableDraw*' --inProcess --job short</c>
+/// (in-process: on a loaded machine the generated project's build can exceed BenchmarkDotNet's 2-minute limit).
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -32,6 +33,7 @@ public class ProcessTableDrawBenchmark
     private View _table = null!;
     private ProcessTableViewModel _vm = null!;
     private Subject<Sample> _samples = null!;
+    private bool _far;
 
     [Params("ProcessTableView", "TableView")]
     public string View { get; set; } = "";
@@ -64,6 +66,20 @@ public class ProcessTableDrawBenchmark
     public void Redraw()
     {
         _table.SetNeedsDraw();
+        _app.LayoutAndDraw();
+    }
+
+    /// <summary>Every visible row changes: the view jumps between the first rows and rows 60 further down.</summary>
+    [Benchmark]
+    public void Scroll()
+    {
+        _far = !_far;
+        if (_table is TableView table)
+        {
+            table.RowOffset = _far ? 60 : 0;
+            table.SetNeedsDraw();
+        }
+        else _vm.Select(_far ? 108 : 0);
         _app.LayoutAndDraw();
     }
 
