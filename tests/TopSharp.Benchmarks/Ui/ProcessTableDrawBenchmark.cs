@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using R3;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -18,13 +21,18 @@ namespace TopSharp.Benchmarks.Ui;
 /// One redraw of the process table at 200x50 with 10,000 rows, headless (the ANSI driver without a
 /// TTY): <see cref="ProcessTableView"/> against Terminal.Gui's TableView over the same formatted rows:
 /// a redraw with nothing changed, a scroll that changes every visible row, and the idle main-loop pass.
-/// <c>dotnet run -c Release --project tests/TopSharp.Benchmarks -- --filter '*ProcessTableDraw*' --inProcess --job short</c>
-/// (in-process: on a loaded machine the generated project's build can exceed BenchmarkDotNet's 2-minute limit).
+/// <c>dotnet run -c Release --project tests/TopSharp.Benchmarks -- --filter '*ProcessTableDraw*'</c>
+/// (in process: on a loaded machine the generated project's build can exceed BenchmarkDotNet's 2-minute limit).
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(InProcessShortRun))]
 public class ProcessTableDrawBenchmark
 {
+    private sealed class InProcessShortRun : ManualConfig
+    {
+        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private const int Rows = 10_000;
 
     private IApplication _app = null!;
