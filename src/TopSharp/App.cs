@@ -1,5 +1,6 @@
 using System.Reflection;
 using TopSharp.Cli;
+using TopSharp.Core.Text;
 using TopSharp.Headless;
 using TopSharp.Ui;
 
@@ -53,5 +54,5 @@ internal static class App
         }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    private static string OneLine(string message) => TerminalText.Escape(message.ReplaceLineEndings(" "));
 }

@@ -25,6 +25,7 @@ public static class PidStatReader
         comm = default;
         string? reason = Parse(content, ref stat, ref comm);
         if (reason is null) return true;
+        comm = default;
         diagnostics?.Add(new ParseDiagnostic(Source, path, 1, reason));
         return false;
     }

@@ -32,11 +32,11 @@ public sealed class Sampler(KernelRoot root) : IDisposable
     {
         var diagnostics = new List<ParseDiagnostic>();
         long started = Stopwatch.GetTimestamp();
-        Uptime? uptime = null; // TEMP until readers land
-        ProcStat? stat = null;
-        LoadAvg? loadAvg = null;
-        Pressure pressure = new(null, null, null);
-        MemInfo? memInfo = null;
+        Uptime? uptime = UptimeReader.Read(Root, _file, diagnostics);
+        ProcStat? stat = ProcStatReader.Read(Root, _file, diagnostics);
+        LoadAvg? loadAvg = LoadAvgReader.Read(Root, _file, diagnostics);
+        Pressure pressure = PressureReader.Read(Root, _file, diagnostics);
+        MemInfo? memInfo = MemInfoReader.Read(Root, _file, diagnostics);
         ProcessSample[] processes = _processes.Scan(files, diagnostics);
         IReadOnlyDictionary<int, string> userNames = _users.Get(_file, diagnostics);
 

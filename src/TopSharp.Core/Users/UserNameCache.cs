@@ -5,26 +5,26 @@ namespace TopSharp.Core.Users;
 
 /// <summary>
 /// UID → user name from the root's <c>etc/passwd</c>, read again only when the file's mtime, size
-/// or inode changes (one statx(2) per pass). A root without etc/passwd has no names: the UI shows numbers.
+/// or inode changes (one statx(2) per pass). A root without etc/passwd has no names (the UI shows
+/// numbers) and, each pass, the reader's diagnostic saying so.
 /// </summary>
 internal sealed unsafe class UserNameCache(KernelRoot root)
 {
-    private static readonly IReadOnlyDictionary<int, string> NoNames = new Dictionary<int, string>();
-
-    private readonly string _path = root.Etc("passwd");
     private readonly byte[] _nulTerminatedPath = Encoding.UTF8.GetBytes(root.Etc("passwd") + "\0");
     private FileStamp? _stamp;
-    private IReadOnlyDictionary<int, string> _names = NoNames;
+    private bool _read;
+    private IReadOnlyDictionary<int, string> _names = new Dictionary<int, string>();
     private ParseDiagnostic[] _diagnostics = [];
 
     /// <summary>The names, and again each pass any diagnostic from the last read of the file.</summary>
     public IReadOnlyDictionary<int, string> Get(KernelFile file, List<ParseDiagnostic> diagnostics)
     {
         FileStamp? stamp = Stamp();
-        if (stamp != _stamp)
+        if (!_read || stamp != _stamp)
         {
+            _read = true;
             _stamp = stamp;
-            (_names, _diagnostics) = stamp is null ? (NoNames, []) : Read(file);
+            (_names, _diagnostics) = Read(file);
         }
         diagnostics.AddRange(_diagnostics);
         return _names;
@@ -33,7 +33,7 @@ internal sealed unsafe class UserNameCache(KernelRoot root)
     private (IReadOnlyDictionary<int, string>, ParseDiagnostic[]) Read(KernelFile file)
     {
         var diagnostics = new List<ParseDiagnostic>();
-        IReadOnlyDictionary<int, string> names = NoNames; // TEMP;
+        Dictionary<int, string> names = PasswdReader.Read(root, file, diagnostics);
         return (names, [.. diagnostics]);
     }
 

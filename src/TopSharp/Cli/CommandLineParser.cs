@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using TopSharp.Core;
+using TopSharp.Core.Text;
 
 namespace TopSharp.Cli;
 
@@ -15,7 +15,7 @@ public sealed class CommandLineParser
 
     private CommandLineParser(IReadOnlyList<string> args) => _args = args;
 
-    /// <summary>False with <paramref name="error"/> set (one line, untrusted text escaped) for bad options.</summary>
+    /// <summary>False with <paramref name="error"/> set (one line, arguments escaped by <see cref="TerminalText"/>) for bad options.</summary>
     public static bool TryParse(IReadOnlyList<string> args, out CommandLineOptions options, out string error)
     {
         var parser = new CommandLineParser(args);
@@ -45,8 +45,8 @@ public sealed class CommandLineParser
                 "--root" => Value(name, inline, "DIR", ref options, Root),
                 "--theme" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { Theme = v })),
                 "--colors" => Value(name, inline, "16|truecolor|none", ref options, Colors),
-                _ when name.StartsWith('-') && name.Length > 1 => $"unknown option '{Escape(name)}'",
-                _ => $"unexpected argument '{Escape(arg)}'",
+                _ when name.StartsWith('-') && name.Length > 1 => $"unknown option '{TerminalText.Escape(name)}'",
+                _ => $"unexpected argument '{TerminalText.Escape(arg)}'",
             };
             if (error is not null) return error;
         }
@@ -78,7 +78,7 @@ public sealed class CommandLineParser
     private static (CommandLineOptions?, string?) Delay(CommandLineOptions o, string value)
     {
         if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) || double.IsNaN(seconds))
-            return (null, $"'{Escape(value)}' is not a number of seconds");
+            return (null, $"'{TerminalText.Escape(value)}' is not a number of seconds");
         if (seconds < CommandLineOptions.MinDelay.TotalSeconds || seconds > CommandLineOptions.MaxDelay.TotalSeconds)
             return (null, $"{value} is outside {CommandLineOptions.MinDelay.TotalSeconds}..{CommandLineOptions.MaxDelay.TotalSeconds} seconds");
         return (o with { Delay = TimeSpan.FromSeconds(seconds) }, null);
@@ -89,7 +89,7 @@ public sealed class CommandLineParser
         foreach (string part in value.Split(','))
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid <= 0)
-                return (null, $"'{Escape(part)}' is not a PID");
+                return (null, $"'{TerminalText.Escape(part)}' is not a PID");
             pids.Add(pid);
         }
         return (o with { Pids = pids.ToArray() }, null);
@@ -97,10 +97,10 @@ public sealed class CommandLineParser
 
     private static (CommandLineOptions?, string?) Root(CommandLineOptions o, string value)
     {
-        if (!Directory.Exists(value)) return (null, $"no such directory '{Escape(value)}'");
+        if (!Directory.Exists(value)) return (null, $"no such directory '{TerminalText.Escape(value)}'");
         bool tree = Directory.Exists(Path.Join(value, "proc"))
             || (Directory.Exists(Path.Join(value, "t0", "proc")) && Directory.Exists(Path.Join(value, "t1", "proc")));
-        if (!tree) return (null, $"'{Escape(value)}' holds neither proc/ nor t0/proc/ and t1/proc/");
+        if (!tree) return (null, $"'{TerminalText.Escape(value)}' holds neither proc/ nor t0/proc/ and t1/proc/");
         return (o with { Root = new KernelRoot(Path.GetFullPath(value)) }, null);
     }
 
@@ -109,18 +109,9 @@ public sealed class CommandLineParser
         "16" => (o with { Colors = ColorMode.Sixteen }, null),
         "truecolor" => (o with { Colors = ColorMode.TrueColor }, null),
         "none" => (o with { Colors = ColorMode.None }, null),
-        _ => (null, $"'{Escape(value)}' is not one of 16, truecolor, none"),
+        _ => (null, $"'{TerminalText.Escape(value)}' is not one of 16, truecolor, none"),
     };
 
     private static (CommandLineOptions?, string?) NonEmpty(string value, CommandLineOptions changed) =>
         value.Length == 0 ? (null, "must not be empty") : (changed, null);
-
-    /// <summary>An argument echoed in a message, with control characters as \xNN so it cannot drive the terminal.</summary>
-    private static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
-            sb.Append(char.IsControl(c) ? $"\\x{(int)c:x2}" : c);
-        return sb.ToString();
-    }
 }

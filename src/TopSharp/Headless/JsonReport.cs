@@ -20,15 +20,15 @@ internal static class JsonReport
 
     /// <summary>
     /// A tree holding <c>t0/</c> and <c>t1/</c> captures is read as those two, timed by their own
-    /// proc/uptime (no waiting); a single captured tree is one reading (no rates); the live
-    /// machine is read twice, <see cref="CommandLineOptions.Delay"/> apart.
+    /// proc/uptime as the sampler times every captured tree (no waiting); a single captured tree
+    /// is one reading (no rates); the live machine is read twice, <see cref="CommandLineOptions.Delay"/> apart.
     /// </summary>
     private static (SystemSnapshot Older, SystemSnapshot Newer) Readings(CommandLineOptions options)
     {
         KernelRoot root = options.Root;
         KernelRoot t0 = new(Path.Join(root.Path, "t0")), t1 = new(Path.Join(root.Path, "t1"));
         if (!root.IsLive && Directory.Exists(t0.Proc("")) && Directory.Exists(t1.Proc("")))
-            return (TimedByUptime(ReadOnce(t0)), TimedByUptime(ReadOnce(t1)));
+            return (ReadOnce(t0), ReadOnce(t1));
 
         using var sampler = new Sampler(root);
         SystemSnapshot older = sampler.Sample(ProcessFiles.All);
@@ -42,7 +42,4 @@ internal static class JsonReport
         using var sampler = new Sampler(root);
         return sampler.Sample(ProcessFiles.All);
     }
-
-    private static SystemSnapshot TimedByUptime(SystemSnapshot s) =>
-        s.Uptime is { } u ? s with { Timestamp = TimeSpan.FromSeconds(u.UptimeSeconds) } : s;
 }

@@ -7,7 +7,7 @@ namespace TopSharp.Headless;
 internal sealed record Report(
     string TopsharpVersion,
     string Root,
-    /// <summary>Seconds between the two readings; null when there was only one.</summary>
+    /// <summary>Seconds between the two readings, to the microsecond; null when there was only one.</summary>
     double? IntervalSec,
     int UserHz,
     int PageSizeBytes,

@@ -16,7 +16,7 @@ internal static class ReportBuilder
         return new Report(
             TopsharpVersion: App.Version,
             Root: options.Root.Path,
-            IntervalSec: twoReadings ? rates.Interval.TotalSeconds : null,
+            IntervalSec: twoReadings ? Math.Round(rates.Interval.TotalSeconds, 6) : null,
             UserHz: newer.ClockTicksPerSecond,
             PageSizeBytes: newer.PageSize,
             UptimeSec: newer.Uptime?.UptimeSeconds,

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using TopSharp.Core.Text;
 
 namespace TopSharp.Headless;
 
@@ -13,13 +15,22 @@ namespace TopSharp.Headless;
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>
-    /// Control characters (in comm, cmdline, paths) are always written as \uXXXX; other text,
-    /// quotes and non-ASCII included, is written as is, for people reading the output.
+    /// Letters of every script are written as they are, for people reading the output; control
+    /// characters, and whatever else <see cref="TerminalText"/> escapes (bidi overrides, line
+    /// separators), are written as \uXXXX, so the output cannot drive or reorder a terminal.
     /// </summary>
     public static ReportJsonContext Readable => s_readable ??= new(new JsonSerializerOptions(Default.Options)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JavaScriptEncoder.Create(ReadableText()),
     });
 
     private static ReportJsonContext? s_readable;
+
+    private static TextEncoderSettings ReadableText()
+    {
+        var settings = new TextEncoderSettings(UnicodeRanges.All);
+        for (char c = '\u0080'; c < '\uFFFF'; c++)
+            if (TerminalText.NeedsEscape(c)) settings.ForbidCharacter(c);
+        return settings;
+    }
 }

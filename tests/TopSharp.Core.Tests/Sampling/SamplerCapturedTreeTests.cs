@@ -1,5 +1,6 @@
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
+using TopSharp.Core.Users;
 using TopSharp.Testing;
 using Xunit;
 
@@ -21,7 +22,7 @@ public class SamplerCapturedTreeTests
     {
         SystemSnapshot s = SampleT0(ProcessFiles.None);
 
-        Assert.Empty(s.Diagnostics);
+        Assert.Equal([PasswdReader.Source], s.Diagnostics.Select(d => d.Source));
         Assert.Equal(122, s.Processes.Count);
         Assert.Equal(110, s.Processes.Count(p => p.IsKernelThread));
         Assert.Equal(s.Processes.Count, s.Processes.Select(p => p.Key).Distinct().Count());
@@ -103,7 +104,7 @@ public class SamplerCapturedTreeTests
     {
         SystemSnapshot s = SampleT0(ProcessFiles.All);
 
-        Assert.Empty(s.Diagnostics);
+        Assert.Equal([PasswdReader.Source], s.Diagnostics.Select(d => d.Source));
         Assert.All(s.Processes, p =>
         {
             Assert.NotNull(p.Status);
@@ -144,10 +145,12 @@ public class SamplerCapturedTreeTests
     }
 
     [Fact]
-    public void TreeWithoutPasswdHasNoUserNames()
+    public void TreeWithoutPasswdHasNoUserNamesAndSaysSo()
     {
         SystemSnapshot s = SampleT0(ProcessFiles.None);
 
         Assert.Empty(s.UserNames);
+        ParseDiagnostic missing = Assert.Single(s.Diagnostics);
+        Assert.Equal(Path.Combine(Fixtures.Dir("numa4-cgroup2"), "t0", "etc", "passwd"), missing.Path);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class TempRoot : IDisposable
 
     public KernelRoot Root => new(Path);
 
-    /// <summary>The system files of numa4-cgroup2/t0 and the PID directories named.</summary>
+    /// <summary>The system files of numa4-cgroup2/t0, the PID directories named, and an etc/passwd naming root.</summary>
     public static TempRoot FromCapture(params int[] pids)
     {
         var temp = new TempRoot(Directory.CreateTempSubdirectory("topsharp-sampler-test-").FullName);
@@ -19,6 +19,8 @@ internal sealed class TempRoot : IDisposable
         Copy(captured, temp.Proc(""), recursive: false);
         Copy(System.IO.Path.Combine(captured, "pressure"), temp.Proc("pressure"), recursive: false);
         foreach (int pid in pids) Copy(System.IO.Path.Combine(captured, pid.ToString()), temp.Proc(pid.ToString()), recursive: true);
+        Directory.CreateDirectory(temp.Etc(""));
+        File.WriteAllText(temp.Etc("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
         return temp;
     }
 

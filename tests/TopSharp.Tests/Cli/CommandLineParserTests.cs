@@ -99,6 +99,6 @@ public class CommandLineParserTests
     [Fact]
     public void Control_characters_in_a_bad_argument_are_escaped()
     {
-        Assert.Equal(@"unknown option '--\x1b[31mred'", Error("--\u001b[31mred"));
+        Assert.Equal(@"unknown option '--\e[31mred'", Error("--\u001b[31mred"));
     }
 }

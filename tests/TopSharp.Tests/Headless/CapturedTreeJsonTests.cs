@@ -21,7 +21,7 @@ public class CapturedTreeJsonTests
     [Fact]
     public void Interval_is_the_difference_of_the_captures_uptime()
     {
-        Assert.Equal(3.47, Report.Value.GetProperty("interval_sec").GetDouble(), 9);
+        Assert.Equal(3.47, Report.Value.GetProperty("interval_sec").GetDouble(), 6);
         Assert.Equal(22.46, Report.Value.GetProperty("uptime_sec").GetDouble());
     }
 
@@ -86,5 +86,20 @@ public class CapturedTreeJsonTests
         Assert.Equal(0.0, memory.GetProperty("some_avg10").GetDouble());
         Assert.Equal(0UL, memory.GetProperty("full_total_usec").GetUInt64());
         Assert.Equal(0.0, memory.GetProperty("some_stall_pct").GetDouble());
+    }
+
+    [Fact]
+    public void A_single_capture_is_one_reading_with_counters_and_no_rates()
+    {
+        (int code, string stdout, string stderr) = Run("--once", "--json", "--root", Fixtures.Dir("numa4-cgroup2/t0"), "-p", "159");
+
+        Assert.True(code == 0, stderr);
+        JsonElement json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("interval_sec").ValueKind);
+        Assert.Equal(18.99, json.GetProperty("uptime_sec").GetDouble());
+        JsonElement burner = json.GetProperty("processes").EnumerateArray().Single();
+        Assert.Equal(JsonValueKind.Null, burner.GetProperty("cpu_pct").ValueKind);
+        Assert.Equal(8356UL * 4096, burner.GetProperty("rss_bytes").GetUInt64());
+        Assert.Equal(53.41, json.GetProperty("pressure").GetProperty("cpu").GetProperty("some_avg10").GetDouble());
     }
 }

@@ -24,7 +24,7 @@ public class ReportJsonTests
 
     private static (SystemSnapshot, SystemSnapshot) TwoReadings()
     {
-        ProcessSample evil = Process(162, 0, starttime: 50) with { Comm = EvilComm, Cmdline = "evil \"quoted\" ü" };
+        ProcessSample evil = Process(162, 0, starttime: 50) with { Comm = EvilComm, Cmdline = "evil \"quoted\" ü \u202e" };
         ProcessSample burner = Process(159, 100, starttime: 60, status: true) with
         {
             Cgroup = new PidCgroup([new CgroupMembership(0, "", "/batch/job1")]),
@@ -100,10 +100,11 @@ public class ReportJsonTests
         string text = JsonSerializer.Serialize(report, ReportJsonContext.Readable.Report);
 
         Assert.DoesNotContain('\u001b', text);
+        Assert.DoesNotContain('\u202e', text); // a bidi override would reorder what a terminal shows
         Assert.Contains(@"bad ) \u001B[31mname", text);
         JsonElement evil = JsonDocument.Parse(text).RootElement.GetProperty("processes")[1];
         Assert.Equal(EvilComm, evil.GetProperty("comm").GetString());
-        Assert.Equal("evil \"quoted\" ü", evil.GetProperty("cmdline").GetString());
+        Assert.Equal("evil \"quoted\" ü \u202e", evil.GetProperty("cmdline").GetString());
     }
 
     [Fact]

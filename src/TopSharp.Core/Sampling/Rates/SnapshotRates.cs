@@ -55,11 +55,12 @@ public sealed record SnapshotRates(
     private static Dictionary<ProcessKey, ProcessRates> ProcessesBetween(ProcessMatches matches, TimeSpan interval, int ticksPerSecond)
     {
         var rates = new Dictionary<ProcessKey, ProcessRates>(matches.Newer.Count);
-        foreach (ProcessSample p in matches.Newer)
+        for (int i = 0; i < matches.Newer.Count; i++)
         {
-            ProcessRates? r = matches.Older(p) is { } before
+            ProcessSample p = matches.Newer[i];
+            ProcessRates? r = matches.TryOlder(i, out ProcessSample before)
                 ? ProcessLoad.Between(before, p, interval, ticksPerSecond)
-                : matches.StartedInside(p) ? ProcessLoad.Started(p, interval, ticksPerSecond) : null;
+                : matches.StartedInside(i) ? ProcessLoad.Started(p, interval, ticksPerSecond) : null;
             if (r is { } found) rates[p.Key] = found;
         }
         return rates;

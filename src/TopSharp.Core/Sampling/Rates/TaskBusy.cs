@@ -21,21 +21,26 @@ internal static class TaskBusy
         // Per parent PID: ticks its reaped children added, less their ticks already counted.
         var reaped = new Dictionary<int, long>();
         ulong ticks = 0;
-        foreach (ProcessSample p in matches.Newer)
+        for (int i = 0; i < matches.Newer.Count; i++)
         {
-            if (matches.Older(p) is { } before)
+            ProcessSample p = matches.Newer[i];
+            if (matches.TryOlder(i, out ProcessSample before))
             {
                 if (Counter.TryDelta(Own(before), Own(p), out ulong own)) ticks += own;
-                if (Counter.TryDelta(Children(before), Children(p), out ulong children)) reaped[p.Pid] = (long)children;
+                if (Counter.TryDelta(Children(before), Children(p), out ulong children) && children > 0) reaped[p.Pid] = (long)children;
             }
-            else if (matches.StartedInside(p))
+            else if (matches.StartedInside(i))
             {
                 ticks += Own(p) + Children(p);
             }
         }
-        foreach (ProcessSample gone in matches.OlderSamples)
-            if (matches.Vanished(gone) && reaped.TryGetValue(gone.Stat.Ppid, out long added))
+        for (int i = 0; i < matches.OlderSamples.Count; i++)
+        {
+            if (!matches.Vanished(i)) continue;
+            ProcessSample gone = matches.OlderSamples[i];
+            if (reaped.TryGetValue(gone.Stat.Ppid, out long added))
                 reaped[gone.Stat.Ppid] = added - (long)(Own(gone) + Children(gone));
+        }
         foreach (long children in reaped.Values)
             if (children > 0) ticks += (ulong)children;
 
