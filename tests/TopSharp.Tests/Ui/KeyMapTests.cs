@@ -1,6 +1,7 @@
 using Terminal.Gui.Input;
 using TopSharp.Ui;
 using TopSharp.Ui.Frame;
+using TopSharp.Ui.ProcessTable;
 using Xunit;
 
 namespace TopSharp.Tests.Ui;
@@ -44,6 +45,14 @@ public sealed class KeyMapTests
     }
 
     [Fact]
+    public void No_dashboard_key_takes_a_process_table_key()
+    {
+        foreach (var table in ProcessTableKeys.All)
+            foreach (Key key in table.On)
+                Assert.True(KeyMap.Find(key) is null, $"{key} is the table's '{table.Help}' and the dashboard's {KeyMap.Find(key)?.Action}");
+    }
+
+    [Fact]
     public void Esc_is_not_a_dashboard_key() => Assert.Null(KeyMap.Find(Key.Esc));
 
     [Fact]
@@ -65,9 +74,12 @@ public sealed class KeyMapTests
     [Fact]
     public void Help_lists_every_binding_and_every_status_hint_names_a_bound_key()
     {
-        string help = string.Join("\n", HelpText.Lines());
+        IReadOnlyList<string> help = HelpText.Lines();
         foreach (DashboardKey b in KeyMap.All)
-            Assert.Contains($"{b.KeysText}", help);
+            Assert.Contains(help, l => l.StartsWith($"  {b.KeysText} ", StringComparison.Ordinal) && l.EndsWith(b.Description, StringComparison.Ordinal));
+        foreach (var t in ProcessTableKeys.All)
+            Assert.Contains(help, l => l.StartsWith($"  {t.Keys} ", StringComparison.Ordinal) && l.EndsWith(t.Help, StringComparison.Ordinal));
+        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3, help.Count);   // + two headings and a blank line
         foreach (var (key, word, action) in StatusLine.HintTexts())
         {
             Assert.Contains(key, KeyMap.All.Single(b => b.Action == action).KeysText.Split(' '));

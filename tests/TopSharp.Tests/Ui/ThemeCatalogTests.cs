@@ -14,7 +14,7 @@ public sealed class ThemeCatalogTests
     {
         ThemeCatalog catalog = ThemeCatalog.LoadShipped();
         Assert.Empty(catalog.Errors);
-        Assert.Equal(["16-color", "dark", "high-contrast", "light", "monochrome"], catalog.Names);
+        Assert.Equal(["16-color", "default", "high-contrast", "light", "monochrome"], catalog.Names);
         JsonObject config = JsonNode.Parse(catalog.RuntimeConfig(force16Colors: false))!.AsObject();
         foreach (string name in catalog.Names)
         {
@@ -38,12 +38,12 @@ public sealed class ThemeCatalogTests
     [Fact]
     public void Registered_themes_load_without_errors_and_switch()
     {
-        var switcher = new ThemeSwitcher(ThemeCatalog.LoadShipped(), global::TopSharp.Cli.ColorMode.TrueColor);
+        var switcher = new ThemeSwitcher(ThemeCatalog.LoadShipped(), TopSharp.Cli.ColorMode.TrueColor);
         switcher.Register();
         Assert.Empty(TuiJsonErrors.GetErrors());
         foreach (string name in switcher.Catalog.Names)
             Assert.Contains(ThemeCatalog.TuiName(name), ThemeManager.GetThemeNames());
-        switcher.Apply("dark");
+        switcher.Apply("default");
         Assert.Equal("high-contrast", switcher.Next());
         Assert.Equal(ThemeCatalog.TuiName("high-contrast"), ThemeManager.GetCurrentThemeName());
     }

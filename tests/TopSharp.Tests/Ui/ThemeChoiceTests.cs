@@ -6,10 +6,10 @@ namespace TopSharp.Tests.Ui;
 
 public sealed class ThemeChoiceTests
 {
-    private static readonly string[] Shipped = ["16-color", "dark", "high-contrast", "light", "monochrome"];
+    private static readonly string[] Shipped = ["16-color", "default", "high-contrast", "light", "monochrome"];
 
     [Theory]
-    [InlineData(null, ColorMode.TrueColor, "dark")]
+    [InlineData(null, ColorMode.TrueColor, "default")]
     [InlineData(null, ColorMode.Sixteen, "16-color")]
     [InlineData(null, ColorMode.None, "monochrome")]
     [InlineData("light", ColorMode.TrueColor, "light")]
@@ -21,8 +21,8 @@ public sealed class ThemeChoiceTests
     [Fact]
     public void An_unknown_theme_falls_back_and_names_the_choices()
     {
-        Assert.Equal("dark", ThemeChoice.Initial("solarized", ColorMode.TrueColor, Shipped, out string? warning));
-        Assert.Equal("no theme 'solarized'; themes: 16-color, dark, high-contrast, light, monochrome", warning);
+        Assert.Equal("default", ThemeChoice.Initial("solarized", ColorMode.TrueColor, Shipped, out string? warning));
+        Assert.Equal("no theme 'solarized'; themes: 16-color, default, high-contrast, light, monochrome", warning);
     }
 
     [Fact]

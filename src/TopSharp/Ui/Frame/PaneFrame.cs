@@ -1,160 +1,122 @@
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
+using TopSharp.ViewModels.Layout;
 
 namespace TopSharp.Ui.Frame;
 
 /// <summary>
-/// The pane area: one pane, or two side by side or stacked. The divider moves by keyboard
-/// (<see cref="MoveDivider"/>) and by dragging the second pane's border: Terminal.Gui 2.5.0 has no
-/// splitter, so the second half is <c>LeftResizable</c>/<c>TopResizable</c> and the first fills up to it.
-/// A drag turns the second half's position and size absolute; <see cref="OnSubViewsLaidOut"/> reads the new
-/// fraction from it and re-anchors, so terminal resizes keep working afterwards.
+/// The pane area, drawing a <see cref="LayoutState"/>: one pane, or two side by side or stacked.
+/// Terminal.Gui 2.5.0 has no splitter, so the second half is <c>LeftResizable</c>/<c>TopResizable</c> and
+/// the first fills up to it. A mouse drag turns the second half's position and size absolute;
+/// <see cref="ReanchorIfDragged"/> reports the new ratio (<see cref="SplitDragged"/>) and re-anchors, so
+/// terminal resizes keep working afterwards. Each pane's view is built on first show and kept.
 /// </summary>
 public sealed class PaneFrame : View
 {
-    public const double MinFraction = 0.15;
-    public const double MaxFraction = 0.85;
-    public const double Step = 0.05;
-
     private readonly IReadOnlyList<PaneDefinition> _panes;
-    private readonly View?[] _views;
+    private readonly PaneContext _context;
+    private readonly Dictionary<PaneId, View> _views = [];
     private readonly View _first = new() { CanFocus = true };
     private readonly View _second = new() { CanFocus = true };
+    private LayoutState? _state;
 
-    public PaneFrame(IReadOnlyList<PaneDefinition> panes)
+    public PaneFrame(IReadOnlyList<PaneDefinition> panes, PaneContext context)
     {
         if (panes.Count == 0) throw new ArgumentException("at least one pane", nameof(panes));
         _panes = panes;
-        _views = new View?[panes.Count];
+        _context = context;
         CanFocus = true;
         Add(_first, _second);
-        Host(_first, 0);
-        Host(_second, Math.Min(1, panes.Count - 1));
-        ApplyLayout();
+        // A drag lays out only the dragged view, so the frame's own layout pass may not follow.
+        _second.FrameChanged += (_, _) => ReanchorIfDragged();
     }
 
-    public SplitMode Mode { get; private set; } = SplitMode.Single;
+    /// <summary>The first half's new share after the user dragged the divider.</summary>
+    public event EventHandler<double>? SplitDragged;
 
-    /// <summary>The first half's share of the width (side by side) or height (stacked).</summary>
-    public double Fraction { get; private set; } = 0.5;
+    public string TitleOf(PaneId id) => _panes.FirstOrDefault(p => p.Id == id)?.Title ?? id.ToString();
 
-    public int FirstPane { get; private set; }
-    public int SecondPane { get; private set; }
+    /// <summary>The view of <paramref name="id"/>, if it was shown once.</summary>
+    public View? ViewOf(PaneId id) => _views.GetValueOrDefault(id);
 
-    /// <summary>The pane the keys act on: the second half's when it has focus, else the first's.</summary>
-    public int FocusedPane => Mode != SplitMode.Single && _second.HasFocus ? SecondPane : FirstPane;
-
-    /// <summary>The pane shown in the other half of a split; null with one pane.</summary>
-    public int? OtherPane => Mode == SplitMode.Single ? null : FocusedPane == FirstPane ? SecondPane : FirstPane;
-
-    public IReadOnlyList<string> Titles => _panes.Select(p => p.Title).ToList();
-
-    /// <summary>Raised when the mode, the fraction or a shown pane changes (to persist it, redraw the tabs).</summary>
-    public event EventHandler? LayoutChanged;
-
-    /// <summary>Shows pane <paramref name="index"/> in the focused half; if the other half shows it, the two swap.</summary>
-    public void ShowPane(int index)
+    public void Show(LayoutState state)
     {
-        if (index < 0 || index >= _panes.Count) return;
-        bool second = Mode != SplitMode.Single && _second.HasFocus;
-        View target = second ? _second : _first;
-        View other = second ? _first : _second;
-        int previous = second ? SecondPane : FirstPane;
-        if (index == (second ? FirstPane : SecondPane)) Host(other, previous);
-        Host(target, index);
-        target.SetFocus();
-        Changed();
-    }
-
-    public void CyclePane(int delta) => ShowPane(((FocusedPane + delta) % _panes.Count + _panes.Count) % _panes.Count);
-
-    /// <summary>Sets the whole layout, e.g. from the saved configuration; out-of-range values are clamped.</summary>
-    public void SetLayout(SplitMode mode, double fraction, int firstPane, int secondPane)
-    {
-        Mode = _panes.Count > 1 ? mode : SplitMode.Single;
-        Fraction = Math.Clamp(double.IsFinite(fraction) ? fraction : 0.5, MinFraction, MaxFraction);
-        firstPane = Math.Clamp(firstPane, 0, _panes.Count - 1);
-        secondPane = Math.Clamp(secondPane, 0, _panes.Count - 1);
-        if (secondPane == firstPane) secondPane = (firstPane + 1) % _panes.Count;
-        Host(_first, firstPane);
-        Host(_second, secondPane);
-        ApplyLayout();
-        Changed();
-    }
-
-    /// <summary>One pane → side by side → stacked → one pane.</summary>
-    public void CycleSplit() => SetLayout((SplitMode)(((int)Mode + 1) % 3), Fraction, FirstPane, SecondPane);
-
-    /// <summary>Moves the divider one step: negative shrinks the first half.</summary>
-    public void MoveDivider(int direction)
-    {
-        if (Mode == SplitMode.Single) return;
-        SetLayout(Mode, Fraction + Math.Sign(direction) * Step, FirstPane, SecondPane);
-    }
-
-    public void SwitchFocus()
-    {
-        if (Mode == SplitMode.Single) return;
-        (_second.HasFocus ? _first : _second).SetFocus();
-        Changed();
+        LayoutState? old = _state;
+        _state = state;
+        Host(_first, state.Primary, state);
+        if (state.IsSplit) Host(_second, state.Secondary, state);
+        else foreach (View v in _second.SubViews.ToList()) _second.Remove(v);
+        if (old is null || old.Split != state.Split || old.SplitRatio != state.SplitRatio) ApplyLayout(state);
+        if (old is null || old.Active != state.Active || old.SecondaryFocused != state.SecondaryFocused || old.Split != state.Split)
+            (state.IsSplit && state.SecondaryFocused ? _second : _first).SetFocus();
     }
 
     protected override void OnSubViewsLaidOut(LayoutEventArgs args)
     {
         base.OnSubViewsLaidOut(args);
-        bool dragged = _second.X is PosAbsolute || _second.Y is PosAbsolute || _second.Width is DimAbsolute || _second.Height is DimAbsolute;
-        if (Mode == SplitMode.Single || !dragged) return;
-        int total = Mode == SplitMode.SideBySide ? Viewport.Width : Viewport.Height;
-        int secondSize = Mode == SplitMode.SideBySide ? _second.Frame.Width : _second.Frame.Height;
-        if (total > 0) Fraction = Math.Clamp(1 - (double)secondSize / total, MinFraction, MaxFraction);
-        ApplyLayout();
-        Changed();
+        ReanchorIfDragged();
     }
 
-    private void Host(View half, int index)
+    private void ReanchorIfDragged()
     {
-        View view = _views[index] ??= _panes[index].Create();
-        if (half == _first) FirstPane = index; else SecondPane = index;
+        if (_state is not { IsSplit: true } state) return;
+        bool dragged = _second.X is PosAbsolute || _second.Y is PosAbsolute || _second.Width is DimAbsolute || _second.Height is DimAbsolute;
+        if (!dragged) return;
+        bool sideBySide = state.Split == SplitMode.Vertical;
+        int total = sideBySide ? Viewport.Width : Viewport.Height;
+        int secondSize = sideBySide ? _second.Frame.Width : _second.Frame.Height;
+        ApplyLayout(state);
+        if (total > 0) SplitDragged?.Invoke(this, 1 - (double)secondSize / total);
+    }
+
+    private void Host(View half, PaneId id, LayoutState state)
+    {
+        if (!_views.TryGetValue(id, out View? view))
+        {
+            view = _panes.FirstOrDefault(p => p.Id == id)?.Create(_context) ?? new PlaceholderPane(id.ToString(), "not in this build");
+            view.X = 0;
+            view.Y = 0;
+            view.Width = Dim.Fill();
+            view.Height = Dim.Fill();
+            _views[id] = view;
+        }
+        half.Title = $"{state.NumberOf(id)} {TitleOf(id)}";
         if (view.SuperView == half) return;
         foreach (View old in half.SubViews.ToList()) half.Remove(old);
         view.SuperView?.Remove(view);
-        view.X = 0;
-        view.Y = 0;
-        view.Width = Dim.Fill();
-        view.Height = Dim.Fill();
         half.Add(view);
-        half.Title = $"{index + 1} {_panes[index].Title}";
     }
 
-    private void ApplyLayout()
+    private void ApplyLayout(LayoutState state)
     {
-        bool split = Mode != SplitMode.Single;
+        bool split = state.IsSplit;
         _second.Visible = split;
         _first.BorderStyle = split ? LineStyle.Rounded : LineStyle.None;
         _second.BorderStyle = split ? LineStyle.Rounded : LineStyle.None;
         _first.X = 0;
         _first.Y = 0;
-        _second.Arrangement = Mode switch
+        _second.Arrangement = state.Split switch
         {
-            SplitMode.SideBySide => ViewArrangement.LeftResizable,
-            SplitMode.Stacked => ViewArrangement.TopResizable,
+            SplitMode.Vertical => ViewArrangement.LeftResizable,
+            SplitMode.Horizontal => ViewArrangement.TopResizable,
             _ => ViewArrangement.Fixed,
         };
-        switch (Mode)
+        double ratio = state.SplitRatio;
+        switch (state.Split)
         {
-            case SplitMode.SideBySide:
+            case SplitMode.Vertical:
                 _second.X = Pos.AnchorEnd();
                 _second.Y = 0;
-                _second.Width = Dim.Func(v => SecondSize(v!.Viewport.Width), this);
+                _second.Width = Dim.Func(v => SecondSize(v!.Viewport.Width, ratio), this);
                 _second.Height = Dim.Fill();
                 _first.Width = Dim.Fill(_second);
                 _first.Height = Dim.Fill();
                 break;
-            case SplitMode.Stacked:
+            case SplitMode.Horizontal:
                 _second.X = 0;
                 _second.Y = Pos.AnchorEnd();
                 _second.Width = Dim.Fill();
-                _second.Height = Dim.Func(v => SecondSize(v!.Viewport.Height), this);
+                _second.Height = Dim.Func(v => SecondSize(v!.Viewport.Height, ratio), this);
                 _first.Width = Dim.Fill();
                 _first.Height = Dim.Fill(_second);
                 break;
@@ -166,7 +128,5 @@ public sealed class PaneFrame : View
         SetNeedsLayout();
     }
 
-    private int SecondSize(int total) => Math.Max(0, total - (int)Math.Round(total * Fraction));
-
-    private void Changed() => LayoutChanged?.Invoke(this, EventArgs.Empty);
+    private static int SecondSize(int total, double ratio) => Math.Max(0, total - (int)Math.Round(total * ratio));
 }

@@ -11,7 +11,7 @@ namespace TopSharp.Ui.Themes;
 /// </summary>
 public sealed class ThemeCatalog
 {
-    public const string DefaultTheme = "dark";
+    public const string DefaultTheme = "default";
     public const string MonochromeTheme = "monochrome";
     public const string SixteenColorTheme = "16-color";
 
