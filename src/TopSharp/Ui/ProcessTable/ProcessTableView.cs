@@ -72,6 +72,9 @@ public sealed class ProcessTableView : View
         base.Dispose(disposing);
     }
 
+    /// <summary>Every cell of the viewport is drawn by <see cref="RowPainter"/>, which writes only changed cells: clearing first would rewrite them all.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var state = _drawn = State;
@@ -79,7 +82,7 @@ public sealed class ProcessTableView : View
         if (width <= 0 || height <= 0) return true;
         ScrollToSelection(state);
         var layout = ColumnLayout.Of(state.Columns);
-        _left = Math.Min(_left, _painter.MaxLeft(state, layout, _top, BodyHeight, width));
+        _left = Math.Min(_left, RowPainter.MaxLeft(state, layout, _top, BodyHeight, width));
 
         Attribute normal = GetAttributeForRole(VisualRole.Normal);
         _painter.Begin(width, normal, GetAttributeForRole(HasFocus ? VisualRole.Focus : VisualRole.Active));

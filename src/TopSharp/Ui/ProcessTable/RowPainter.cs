@@ -1,3 +1,4 @@
+using System.Drawing;
 using System.Text;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
@@ -9,64 +10,85 @@ using Color = Terminal.Gui.Drawing.Color;
 namespace TopSharp.Ui.ProcessTable;
 
 /// <summary>
-/// Draws the table's lines into a view: cells clipped to their width and to the screen, shifted by
-/// the horizontal scroll, coloured by the row's flags. Widths are counted in terminal columns.
+/// Draws the table's lines into a view. Each line is composed in a buffer (cells clipped to their
+/// width and to the screen, shifted by the horizontal scroll, coloured by the row's flags), then only
+/// the cells that differ from what the screen holds are written: Terminal.Gui sends every written cell
+/// to the terminal, so an unchanged cell costs nothing. Widths are counted in terminal columns.
 /// </summary>
 internal sealed class RowPainter(View view)
 {
+    private static readonly Rune Space = new(' ');
     private static readonly Rune Replacement = new('?');
 
-    private string _blank = "";
+    private Rune[] _runes = [];
+    private Attribute[] _attrs = [];
+    private bool[] _covered = [];
     private Attribute _normal;
     private Attribute _selected;
+    private Cell[,]? _screen;
+    private Point _origin;
     private int _width;
 
     public void Begin(int width, Attribute normal, Attribute selected)
     {
-        if (_blank.Length != width) _blank = new string(' ', width);
+        if (_runes.Length != width)
+        {
+            _runes = new Rune[width];
+            _attrs = new Attribute[width];
+            _covered = new bool[width];
+        }
         _width = width;
         _normal = normal;
         _selected = selected;
+        _screen = view.App?.Driver?.Contents;
+        _origin = view.ViewportToScreen(Point.Empty);
     }
 
     public void Header(ColumnLayout layout, int left)
     {
         var header = new Attribute(_normal.Foreground, _normal.Background, TextStyle.Reverse);
-        Fill(0, header);
+        var sorted = new Attribute(_normal.Foreground, _normal.Background, TextStyle.Reverse | TextStyle.Bold);
+        Clear(header);
         for (int c = 0; c < layout.Columns.Count; c++)
         {
             var column = layout.Columns[c];
-            view.SetAttribute(column.Sorted ? new Attribute(_normal.Foreground, _normal.Background, TextStyle.Reverse | TextStyle.Bold) : header);
-            Cell(layout.Starts[c], 0, ColumnLayout.HeaderText(column), column.Width, column.Alignment == ColumnAlignment.Right, left);
+            Put(layout.Starts[c], ColumnLayout.HeaderText(column), column.Width, column.Alignment == ColumnAlignment.Right, left,
+                column.Sorted ? sorted : header);
         }
+        Flush(0);
     }
 
     /// <summary>One row at screen line <paramref name="y"/>; null draws an empty line.</summary>
     public void Row(ColumnLayout layout, ProcessRow? row, int y, int left)
     {
         Attribute attr = row is null ? _normal : RowAttribute(row);
-        Fill(y, attr);
-        if (row is null) return;
-        bool plain = attr == _normal;
-        for (int c = 0; c < layout.Columns.Count && c < row.Cells.Count; c++)
+        Clear(attr);
+        if (row is not null)
         {
-            var column = layout.Columns[c];
-            bool load = plain && column.Id == ColumnId.CpuPercent && ProcessTableView.CpuColor(row.Cells[c]) is not null;
-            if (load) view.SetAttribute(new Attribute(ProcessTableView.CpuColor(row.Cells[c])!.Value, _normal.Background));
-            Cell(layout.Starts[c], y, row.Cells[c], column.Width, column.Alignment == ColumnAlignment.Right, left);
-            if (load) view.SetAttribute(attr);
+            bool plain = attr == _normal;
+            for (int c = 0; c < layout.Columns.Count && c < row.Cells.Count; c++)
+            {
+                var column = layout.Columns[c];
+                Attribute cell = plain && column.Id == ColumnId.CpuPercent && ProcessTableView.CpuColor(row.Cells[c]) is { } load
+                    ? new Attribute(load, _normal.Background)
+                    : attr;
+                Put(layout.Starts[c], row.Cells[c], column.Width, column.Alignment == ColumnAlignment.Right, left, cell);
+            }
         }
+        Flush(y);
     }
 
     /// <summary>The line under the table, never scrolled.</summary>
     public void Foot(int y, string text, Color? color)
     {
-        Fill(y, color is { } fg ? new Attribute(fg, _normal.Background) : _normal);
-        Cell(0, y, text, _width, alignRight: false, left: 0);
+        Attribute attr = color is { } fg ? new Attribute(fg, _normal.Background) : _normal;
+        Clear(attr);
+        Put(0, text, _width, alignRight: false, left: 0, attr);
+        Flush(y);
     }
 
     /// <summary>How far right the table may scroll: until the longest visible line's end is mid-screen.</summary>
-    public int MaxLeft(ProcessTableState state, ColumnLayout layout, int top, int rows, int width)
+    public static int MaxLeft(ProcessTableState state, ColumnLayout layout, int top, int rows, int width)
     {
         if (layout.Starts.Count == 0) return 0;
         int last = layout.Starts.Count - 1, longest = layout.Starts[last] + layout.Columns[last].Width;
@@ -78,47 +100,77 @@ internal sealed class RowPainter(View view)
     private Attribute RowAttribute(ProcessRow row)
     {
         if (row.Is(RowFlags.Selected)) return _selected;
-        Color? fg = row.Is(RowFlags.Tagged) ? Color.BrightYellow
-            : row.Is(RowFlags.Dead) ? Color.Red
-            : row.Is(RowFlags.New) ? Color.Green
-            : null;
-        if (fg is { } tagged) return new Attribute(tagged, _normal.Background, row.Is(RowFlags.Tagged) ? TextStyle.Bold : TextStyle.None);
+        if (row.Is(RowFlags.Tagged)) return new Attribute(Color.BrightYellow, _normal.Background, TextStyle.Bold);
+        if (row.Is(RowFlags.Dead)) return new Attribute(Color.Red, _normal.Background);
+        if (row.Is(RowFlags.New)) return new Attribute(Color.Green, _normal.Background);
         return row.Is(RowFlags.Thread) ? new Attribute(_normal.Foreground, _normal.Background, TextStyle.Faint) : _normal;
     }
 
-    private void Fill(int y, Attribute attr)
+    private void Clear(Attribute attr)
     {
-        view.SetAttribute(attr);
-        view.AddStr(0, y, _blank);
+        Array.Fill(_runes, Space);
+        Array.Fill(_attrs, attr);
+        Array.Clear(_covered);
     }
 
     /// <summary>
-    /// Draws <paramref name="text"/> in the cell that starts at table column <paramref name="start"/> and is
+    /// Composes <paramref name="text"/> into the cell that starts at table column <paramref name="start"/> and is
     /// <paramref name="cellWidth"/> wide (0: to the end of the text). Zero-width runes are left out, and a
-    /// control character (the view model escapes them; this is the backstop) is drawn as '?'.
+    /// control character (the view model escapes them; this is the backstop) becomes '?'.
     /// </summary>
-    private void Cell(int start, int y, string text, int cellWidth, bool alignRight, int left)
+    private void Put(int start, string text, int cellWidth, bool alignRight, int left, Attribute attr)
     {
         int column = cellWidth > 0 && alignRight ? Math.Max(0, cellWidth - Columns(text)) : 0;
         int limit = cellWidth > 0 ? cellWidth : int.MaxValue;
+        for (int x = Math.Max(0, start - left); x < Math.Min(_width, start - left + Math.Min(limit, _width + left)); x++)
+            _attrs[x] = attr;
         foreach (Rune raw in text.EnumerateRunes())
         {
             Rune rune = Rune.IsControl(raw) ? Replacement : raw;
-            int runeColumns = rune.GetColumns();
+            int runeColumns = Width(rune);
             if (runeColumns <= 0) continue;
             if (column + runeColumns > limit) break;
             int x = start + column - left;
-            if (x >= _width) break;
-            if (x >= 0) view.AddRune(x, y, rune);
-            else if (x + runeColumns > 0) view.AddRune(0, y, (Rune)' ');
+            if (x >= _width || (runeColumns > 1 && x + 1 >= _width)) break;
+            if (x >= 0)
+            {
+                _runes[x] = rune;
+                if (runeColumns > 1) _covered[x + 1] = true;
+            }
             column += runeColumns;
         }
     }
 
+    /// <summary>Writes the composed line at <paramref name="y"/>, skipping the cells the screen already shows.</summary>
+    private void Flush(int y)
+    {
+        Attribute? current = null;
+        for (int x = 0; x < _width; x++)
+        {
+            if (_covered[x] || Shows(x, y)) continue;
+            if (current != _attrs[x]) view.SetAttribute((current = _attrs[x]).Value);
+            view.AddRune(x, y, _runes[x]);
+        }
+    }
+
+    private bool Shows(int x, int y)
+    {
+        int row = _origin.Y + y, col = _origin.X + x;
+        if (_screen is null || row < 0 || col < 0 || row >= _screen.GetLength(0) || col >= _screen.GetLength(1)) return false;
+        Cell cell = _screen[row, col];
+        if (cell.Attribute != _attrs[x] || cell.Grapheme is not { } grapheme) return false;
+        Rune rune = _runes[x];
+        return rune.IsBmp ? grapheme.Length == 1 && grapheme[0] == (char)rune.Value : grapheme == rune.ToString();
+    }
+
     private static int Columns(string text)
     {
+        if (Ascii.IsValid(text)) return text.Length;
         int columns = 0;
-        foreach (Rune rune in text.EnumerateRunes()) columns += Math.Max(0, rune.GetColumns());
+        foreach (Rune rune in text.EnumerateRunes()) columns += Math.Max(0, Width(rune));
         return columns;
     }
+
+    /// <summary>Terminal columns of one rune; printable ASCII (nearly every cell) without the Unicode width lookup.</summary>
+    private static int Width(Rune rune) => rune.Value is >= 0x20 and < 0x7F ? 1 : rune.GetColumns();
 }
