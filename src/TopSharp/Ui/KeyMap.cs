@@ -6,7 +6,7 @@ namespace TopSharp.Ui;
 public enum KeyAction
 {
     Help, Quit, CycleTheme, ShowPane, NextPane, PreviousPane, CycleSplit, SwitchSplitFocus,
-    SplitShrink, SplitGrow, ToggleHeader,
+    SplitShrink, SplitGrow, ToggleHeader, Faster, Slower,
 }
 
 /// <summary>One line of the key map: the keys, what they do, and how help names them.</summary>
@@ -38,7 +38,8 @@ public static class KeyMap
             [Key.CursorRight.WithAlt, Key.CursorDown.WithAlt, new Key('}')]),
         new(KeyAction.ToggleHeader, "#", "hide or show the header meters", [new Key('#')]),
         new(KeyAction.CycleTheme, "Ctrl+T", "next colour theme", [Key.T.WithCtrl]),
-
+        new(KeyAction.Faster, "+", "refresh faster (in tree view: expand the subtree)", [new Key('+')]),
+        new(KeyAction.Slower, "-", "refresh slower (in tree view: collapse the subtree)", [new Key('-')]),
     ];
 
     /// <summary>The dashboard binding that <paramref name="pressed"/> triggers, if any.</summary>

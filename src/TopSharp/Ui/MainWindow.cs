@@ -42,7 +42,7 @@ public sealed class MainWindow : Window
         Add(Header, Tabs, Panes, Status);
 
         Tabs.TabClicked += (_, i) => _vm.Layout.ShowNumber(i + 1);
-        Status.ActionClicked += (_, a) => Execute(a, null);
+        Status.CommandClicked += (_, command) => Clicked(command);
         Panes.SplitDragged += (_, ratio) => _vm.Layout.SetSplitRatio(ratio);
         IsRunningChanging += (_, e) =>
         {
@@ -83,6 +83,13 @@ public sealed class MainWindow : Window
         return true;
     }
 
+    /// <summary>A status-bar hint was clicked: a dashboard action, or a command for the focused process table.</summary>
+    private void Clicked(Enum command)
+    {
+        if (command is KeyAction action) Execute(action, null);
+        else if (command is ProcessTable.TableCommand table && MostFocused is ProcessTable.ProcessTableView view) view.Execute(table);
+    }
+
     private void Execute(KeyAction action, Key? key)
     {
         LayoutViewModel layout = _vm.Layout;
@@ -98,6 +105,8 @@ public sealed class MainWindow : Window
             case KeyAction.SwitchSplitFocus: layout.FocusOther(); break;
             case KeyAction.SplitShrink: layout.ResizeSplit(-SplitStep); break;
             case KeyAction.SplitGrow: layout.ResizeSplit(SplitStep); break;
+            case KeyAction.Faster: ChangeDelay(_vm.Sampler.Faster); break;
+            case KeyAction.Slower: ChangeDelay(_vm.Sampler.Slower); break;
             case KeyAction.ToggleHeader:
                 _headerShown = !_headerShown;
                 SetNeedsLayout();
@@ -107,6 +116,17 @@ public sealed class MainWindow : Window
 
     /// <summary>How far one key press moves the split divider (a share of the pane area).</summary>
     public const double SplitStep = 0.05;
+
+    private void ChangeDelay(Action change)
+    {
+        if (_vm.Sampler.IsFrozen)
+        {
+            ShowMessage("refresh is frozen: a captured tree (--root) does not change");
+            return;
+        }
+        change();
+        ShowMessage($"refresh every {_vm.Sampler.Delay.CurrentValue.TotalSeconds:0.0#} s");
+    }
 
     private void NextTheme()
     {

@@ -47,9 +47,17 @@ public sealed class KeyMapTests
     [Fact]
     public void No_dashboard_key_takes_a_process_table_key()
     {
-        foreach (var table in ProcessTableKeys.All)
+        foreach (var table in ProcessTableKeys.All.Where(b => !b.TreeOnly))
             foreach (Key key in table.On)
                 Assert.True(KeyMap.Find(key) is null, $"{key} is the table's '{table.Help}' and the dashboard's {KeyMap.Find(key)?.Action}");
+    }
+
+    [Fact]
+    public void Plus_and_minus_change_the_delay_and_in_tree_view_fold_the_tree()
+    {
+        Assert.Equal(KeyAction.Faster, KeyMap.Find(new Key('+'))?.Action);
+        Assert.Equal(KeyAction.Slower, KeyMap.Find(new Key('-'))?.Action);
+        Assert.All(ProcessTableKeys.All.Where(b => b.On.Any(k => KeyMap.Find(k) is not null)), b => Assert.True(b.TreeOnly, b.Help));
     }
 
     [Fact]
@@ -80,9 +88,12 @@ public sealed class KeyMapTests
         foreach (var t in ProcessTableKeys.All)
             Assert.Contains(help, l => l.StartsWith($"  {t.Keys} ", StringComparison.Ordinal) && l.EndsWith(t.Help, StringComparison.Ordinal));
         Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3, help.Count);   // + two headings and a blank line
-        foreach (var (key, word, action) in StatusLine.HintTexts())
+        foreach (var (key, word, command) in StatusLine.HintTexts())
         {
-            Assert.Contains(key, KeyMap.All.Single(b => b.Action == action).KeysText.Split(' '));
+            string keys = command is KeyAction action
+                ? KeyMap.All.Single(b => b.Action == action).KeysText
+                : ProcessTableKeys.All.Single(b => b.Command == (TableCommand)command).Keys;
+            Assert.Contains(key, keys.Split(' '));
             Assert.False(string.IsNullOrEmpty(word));
         }
     }

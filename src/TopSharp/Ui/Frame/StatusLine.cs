@@ -2,6 +2,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using TopSharp.Core.Text;
+using TopSharp.Ui.ProcessTable;
 using TopSharp.ViewModels.Status;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
@@ -14,14 +15,21 @@ namespace TopSharp.Ui.Frame;
 /// </summary>
 public sealed class StatusLine : View
 {
-    /// <summary>The actions the bar offers, in order; their keys and words come from <see cref="KeyMap"/>.</summary>
-    private static readonly (KeyAction Action, string Word)[] Hints =
+    /// <summary>
+    /// What the bar offers, in order, like htop's function-key bar: a dashboard action
+    /// (<see cref="KeyAction"/>) or a process-table command (<see cref="TableCommand"/>).
+    /// Their keys come from <see cref="KeyMap"/> and <see cref="ProcessTableKeys"/>.
+    /// </summary>
+    private static readonly (Enum Command, string Word)[] Hints =
     [
-        (KeyAction.Help, "Help"), (KeyAction.NextPane, "Pane"), (KeyAction.CycleSplit, "Split"),
-        (KeyAction.CycleTheme, "Theme"), (KeyAction.Quit, "Quit"),
+        (KeyAction.Help, "Help"), (TableCommand.Setup, "Setup"), (TableCommand.Search, "Search"),
+        (TableCommand.Filter, "Filter"), (TableCommand.Tree, "Tree"), (TableCommand.SortMenu, "Sort"),
+        (TableCommand.NiceDown, "Nice-"), (TableCommand.NiceUp, "Nice+"), (TableCommand.Kill, "Kill"),
+        (KeyAction.Quit, "Quit"), (KeyAction.NextPane, "Pane"), (KeyAction.CycleSplit, "Split"),
+        (KeyAction.CycleTheme, "Theme"),
     ];
 
-    private readonly List<(int Start, int End, KeyAction Action)> _spans = [];
+    private readonly List<(int Start, int End, Enum Command)> _spans = [];
     private string? _message;
     private bool _warning;
 
@@ -34,14 +42,14 @@ public sealed class StatusLine : View
         MouseEvent += (_, m) =>
         {
             if (!m.Flags.HasFlag(MouseFlags.LeftButtonClicked) || m.Position is not { } p) return;
-            foreach (var (start, end, action) in _spans)
-                if (p.X >= start && p.X < end) ActionClicked?.Invoke(this, action);
+            foreach (var (start, end, command) in _spans)
+                if (p.X >= start && p.X < end) CommandClicked?.Invoke(this, command);
             m.Handled = true;
         };
     }
 
-    /// <summary>Raised when a key hint is clicked.</summary>
-    public event EventHandler<KeyAction>? ActionClicked;
+    /// <summary>Raised when a key hint is clicked: a <see cref="KeyAction"/> or a <see cref="TableCommand"/>.</summary>
+    public event EventHandler<Enum>? CommandClicked;
 
     /// <summary>The message shown instead of the key hints; null while the hints show.</summary>
     public string? Message => _message;
@@ -55,8 +63,15 @@ public sealed class StatusLine : View
     }
 
     /// <summary>The hints as drawn: the first key of each binding and a word, e.g. <c>F1</c> and <c>Help</c>.</summary>
-    public static IEnumerable<(string Key, string Word, KeyAction Action)> HintTexts() =>
-        Hints.Select(h => (KeyMap.All.First(b => b.Action == h.Action).KeysText.Split(' ')[0], h.Word, h.Action));
+    public static IEnumerable<(string Key, string Word, Enum Command)> HintTexts() =>
+        Hints.Select(h => (KeysText(h.Command).Split(' ')[0], h.Word, h.Command));
+
+    private static string KeysText(Enum command) => command switch
+    {
+        KeyAction action => KeyMap.All.First(b => b.Action == action).KeysText,
+        TableCommand table => ProcessTableKeys.All.First(b => b.Command == table).Keys,
+        _ => throw new ArgumentOutOfRangeException(nameof(command)),
+    };
 
     /// <summary>The key hints' width: the message goes after them when both fit, else it takes the row.</summary>
     private static int HintsWidth => HintTexts().Sum(h => h.Key.Length + 1 + h.Word.Length + 2);
@@ -72,7 +87,7 @@ public sealed class StatusLine : View
         int x = 0;
         if (_message is null || HintsWidth + _message.Length <= width)
         {
-            foreach (var (key, word, action) in HintTexts())
+            foreach (var (key, word, command) in HintTexts())
             {
                 if (x + key.Length > width) break;
                 SetAttribute(hot);
@@ -80,7 +95,7 @@ public sealed class StatusLine : View
                 string rest = Clip(" " + word, width - x - key.Length);
                 SetAttribute(bar);
                 AddStr(x + key.Length, 0, rest);
-                _spans.Add((x, x + key.Length + rest.Length, action));
+                _spans.Add((x, x + key.Length + rest.Length, command));
                 x += key.Length + rest.Length + 2;
             }
         }

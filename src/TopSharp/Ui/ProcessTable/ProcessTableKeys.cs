@@ -8,7 +8,14 @@ namespace TopSharp.Ui.ProcessTable;
 /// </summary>
 public static class ProcessTableKeys
 {
-    public sealed record Binding(TableCommand Command, string Keys, string Help, params Key[] On);
+    public sealed record Binding(TableCommand Command, string Keys, string Help, params Key[] On)
+    {
+        /// <summary>
+        /// The table takes the key only in tree view; elsewhere the dashboard has it (<c>+</c>/<c>-</c>
+        /// change the refresh delay, as the issue asks; htop's tree keys win while the tree shows).
+        /// </summary>
+        public bool TreeOnly => Command is TableCommand.Expand or TableCommand.Collapse;
+    }
 
     public static IReadOnlyList<Binding> All { get; } =
     [

@@ -133,6 +133,7 @@ public sealed class ProcessTableView : View
     {
         if (_input.Mode != InputMode.None && EditInput(key)) return true;
         if (!ProcessTableKeys.TryGet(key, out var command)) return false;
+        if (command is TableCommand.Expand or TableCommand.Collapse && !State.Tree) return false;
         Execute(command);
         return true;
     }
