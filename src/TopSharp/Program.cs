@@ -2,9 +2,5 @@ namespace TopSharp;
 
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        Console.Error.WriteLine("topsharp: not built yet");
-        return 2;
-    }
+    private static int Main(string[] args) => App.Run(args, Console.Out, Console.Error);
 }

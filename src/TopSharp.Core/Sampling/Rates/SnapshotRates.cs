@@ -1,3 +1,4 @@
+using TopSharp.Core.Cpu;
 using TopSharp.Core.Processes;
 
 namespace TopSharp.Core.Sampling.Rates;
@@ -8,6 +9,7 @@ namespace TopSharp.Core.Sampling.Rates;
 /// </summary>
 /// <param name="Interval">newer.Timestamp − older.Timestamp.</param>
 /// <param name="Total">The /proc/stat aggregate line's shares (tick-sampled).</param>
+/// <param name="Cpus">Shares of each CPU whose line is in both readings, by CPU number.</param>
 /// <param name="BusyPctTasks">
 /// The machine's busy share from the tasks' own accounting: Σ Δ(utime+stime) of every task, kernel
 /// threads included, plus Δ(cutime+cstime) of parents that reaped children, over interval × CPUs.
@@ -19,4 +21,47 @@ public sealed record SnapshotRates(
     CpuPercent? Total,
     IReadOnlyList<(int Cpu, CpuPercent Percent)> Cpus,
     double? BusyPctTasks,
-    IReadOnlyDictionary<ProcessKey, ProcessRates> Processes);
+    IReadOnlyDictionary<ProcessKey, ProcessRates> Processes)
+{
+    /// <summary>
+    /// The pure function from two snapshots of one source to rates. An interval that is not
+    /// positive (the same snapshot twice, or the wrong order) gives no rates at all.
+    /// </summary>
+    public static SnapshotRates Between(SystemSnapshot older, SystemSnapshot newer)
+    {
+        TimeSpan interval = newer.Timestamp - older.Timestamp;
+        if (interval <= TimeSpan.Zero) return new(interval, null, [], null, new Dictionary<ProcessKey, ProcessRates>());
+
+        var matches = new ProcessMatches(older, newer);
+        return new(
+            interval,
+            older.Stat is { } o && newer.Stat is { } n ? CpuLoad.Between(o.Total, n.Total) : null,
+            CpuLines(older.Stat, newer.Stat),
+            TaskBusy.Between(matches, interval, newer.ClockTicksPerSecond, newer.Stat?.Cpus.Count ?? 0),
+            ProcessesBetween(matches, interval, newer.ClockTicksPerSecond));
+    }
+
+    private static List<(int Cpu, CpuPercent Percent)> CpuLines(ProcStat? older, ProcStat? newer)
+    {
+        var lines = new List<(int, CpuPercent)>();
+        if (older is null || newer is null) return lines;
+        foreach (CpuLine line in newer.Cpus)
+            foreach (CpuLine before in older.Cpus)
+                if (before.Cpu == line.Cpu && CpuLoad.Between(before.Times, line.Times) is { } percent)
+                    lines.Add((line.Cpu, percent));
+        return lines;
+    }
+
+    private static Dictionary<ProcessKey, ProcessRates> ProcessesBetween(ProcessMatches matches, TimeSpan interval, int ticksPerSecond)
+    {
+        var rates = new Dictionary<ProcessKey, ProcessRates>(matches.Newer.Count);
+        foreach (ProcessSample p in matches.Newer)
+        {
+            ProcessRates? r = matches.Older(p) is { } before
+                ? ProcessLoad.Between(before, p, interval, ticksPerSecond)
+                : matches.StartedInside(p) ? ProcessLoad.Started(p, interval, ticksPerSecond) : null;
+            if (r is { } found) rates[p.Key] = found;
+        }
+        return rates;
+    }
+}

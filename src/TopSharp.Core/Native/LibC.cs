@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+
+namespace TopSharp.Core.Native;
+
+/// <summary>
+/// The few libc calls the sampler's hot path makes directly, so that no path string or handle
+/// object is allocated per file. Only constants that are the same on x86-64 and arm64 are used.
+/// </summary>
+internal static unsafe partial class LibC
+{
+    public const int O_RDONLY = 0;
+    public const int O_CLOEXEC = 0x80000;
+
+    public const int EPERM = 1;
+    public const int ENOENT = 2;
+    public const int ESRCH = 3;
+    public const int EINTR = 4;
+    public const int EACCES = 13;
+
+    public const int _SC_CLK_TCK = 2;
+
+    public const int AT_FDCWD = -100;
+    public const uint STATX_UID = 0x8;
+    public const uint STATX_MTIME = 0x40;
+    public const uint STATX_INO = 0x100;
+    public const uint STATX_SIZE = 0x200;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int openat(int dirfd, byte* pathname, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint read(int fd, byte* buf, nuint count);
+
+    [LibraryImport("libc")]
+    public static partial int close(int fd);
+
+    /// <summary>Reads linux_dirent64 records (getdents(2)); glibc 2.30+.</summary>
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint getdents64(int fd, byte* dirp, nuint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int statx(int dirfd, byte* pathname, int flags, uint mask, Statx* statxbuf);
+
+    [LibraryImport("libc")]
+    public static partial long sysconf(int name);
+}
+
+/// <summary>struct statx (statx(2)): the same layout on every architecture.</summary>
+[StructLayout(LayoutKind.Explicit, Size = 256)]
+internal struct Statx
+{
+    [FieldOffset(0)] public uint Mask;
+    [FieldOffset(20)] public uint Uid;
+    [FieldOffset(32)] public ulong Ino;
+    [FieldOffset(40)] public ulong Size;
+    [FieldOffset(112)] public long MtimeSec;
+    [FieldOffset(120)] public uint MtimeNsec;
+}

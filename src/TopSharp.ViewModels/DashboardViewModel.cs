@@ -1,0 +1,101 @@
+using R3;
+using TopSharp.Core.Processes;
+using TopSharp.ViewModels.Config;
+using TopSharp.ViewModels.Header;
+using TopSharp.ViewModels.Layout;
+using TopSharp.ViewModels.Processes;
+using TopSharp.ViewModels.Sampling;
+using TopSharp.ViewModels.Status;
+
+namespace TopSharp.ViewModels;
+
+/// <summary>
+/// The whole frame's view models, wired together: the sampler loop feeds the header, the process
+/// table and the status line; the table's visible columns decide which files the loop reads;
+/// messages from every part reach the status line; and config.json is saved a second after a
+/// change and on <see cref="Dispose"/> (quit).
+/// </summary>
+public sealed class DashboardViewModel : IDisposable
+{
+    /// <summary>How long after the last change the config is written.</summary>
+    public static TimeSpan SaveDelay { get; } = TimeSpan.FromSeconds(1);
+
+    private readonly ConfigStore _store;
+    private readonly ReactiveProperty<string> _theme;
+    private DisposableBag _bag;
+    private bool _disposed;
+
+    /// <param name="loop">Built by the caller with <c>config.Config.Delay</c>; owned (disposed) by this.</param>
+    /// <param name="panes">The panes this build offers, in tab order; default: Processes only.</param>
+    public DashboardViewModel(
+        SamplerLoop loop, ConfigStore store, ConfigLoad config, TimeProvider time, IProcessControl control,
+        IReadOnlyList<PaneId>? panes = null)
+    {
+        _store = store;
+        Sampler = loop;
+        _theme = new ReactiveProperty<string>(config.Config.Theme);
+        Header = new HeaderViewModel(loop.Samples);
+        Processes = new ProcessTableViewModel(loop.Samples, time, control, config.Config.Processes);
+        Layout = new LayoutViewModel(panes ?? [PaneId.Processes], config.Config.Layout);
+        Status = new StatusViewModel(loop.Samples, time);
+
+        Processes.RequiredFiles.Subscribe(loop.SetFiles).AddTo(ref _bag);
+        Status.Listen(loop.Errors, StatusLevel.Warning).AddTo(ref _bag);
+        Status.Listen(Processes.Messages, StatusLevel.Info).AddTo(ref _bag);
+        Status.Listen(Layout.Messages, StatusLevel.Info).AddTo(ref _bag);
+        if (config.Message is { } message) Status.Post(message, StatusLevel.Warning);
+
+        Observable.Merge(
+                Processes.Settings.Skip(1).AsUnitObservable(),
+                Layout.State.Skip(1).AsUnitObservable(),
+                loop.Delay.Skip(1).AsUnitObservable(),
+                _theme.Skip(1).AsUnitObservable())
+            .Debounce(SaveDelay, time)
+            .Subscribe(_ => Save())
+            .AddTo(ref _bag);
+    }
+
+    public SamplerLoop Sampler { get; }
+    public HeaderViewModel Header { get; }
+    public ProcessTableViewModel Processes { get; }
+    public LayoutViewModel Layout { get; }
+    public StatusViewModel Status { get; }
+
+    /// <summary>The theme name the view applies; persisted.</summary>
+    public ReadOnlyReactiveProperty<string> Theme => _theme;
+
+    public void SetTheme(string name) => _theme.Value = name;
+
+    /// <summary>The config as it stands now.</summary>
+    public TopSharpConfig CurrentConfig => new()
+    {
+        DelaySeconds = Sampler.Delay.CurrentValue.TotalSeconds,
+        Theme = _theme.Value,
+        Layout = Layout.Settings,
+        Processes = Processes.Settings.CurrentValue,
+    };
+
+    /// <summary>Takes the first sample and starts refreshing.</summary>
+    public void Start() => Sampler.Start();
+
+    /// <summary>Writes config.json now; a failure goes to the status line.</summary>
+    public void Save()
+    {
+        if (_store.Save(CurrentConfig) is { } error) Status.Post(error, StatusLevel.Warning);
+    }
+
+    /// <summary>Stops sampling, saves the config (quit) and releases everything.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _bag.Dispose();
+        Sampler.Dispose();
+        Save();
+        Header.Dispose();
+        Processes.Dispose();
+        Layout.Dispose();
+        Status.Dispose();
+        _theme.Dispose();
+    }
+}

@@ -1,0 +1,44 @@
+using TopSharp.Core.Processes;
+using TopSharp.Core.Sampling.Rates;
+
+namespace TopSharp.ViewModels.Processes;
+
+/// <summary>
+/// One row's input, before formatting: a process, or one of its threads (then <see cref="Sample"/>
+/// carries the thread's stat, comm and schedstat, and <see cref="ParentPid"/> is the owning process).
+/// </summary>
+/// <param name="User">The user name, or the uid as text when /etc/passwd has none.</param>
+/// <param name="Rates">Null for a process seen for the first time, or a tomb.</param>
+public sealed record ProcessEntry(
+    ProcessKey Key,
+    ProcessSample Sample,
+    int ParentPid,
+    bool IsThread,
+    string User,
+    ProcessRates? Rates,
+    SnapshotUnits Units)
+{
+    public int Pid => Key.Pid;
+
+    public ulong VirtBytes => Sample.Statm.Size * (ulong)Units.PageSize;
+    public ulong ResBytes => Sample.Statm.Resident * (ulong)Units.PageSize;
+    public ulong ShrBytes => Sample.Statm.Shared * (ulong)Units.PageSize;
+    public double CpuPct => Rates?.CpuPct ?? 0;
+    public double MemPct => Units.MemTotalBytes == 0 ? 0 : ResBytes * 100.0 / Units.MemTotalBytes;
+    public ulong CpuTicks => Sample.Stat.Utime + Sample.Stat.Stime;
+
+    /// <summary>
+    /// What the Command column shows, not yet escaped: a thread's own name (comm, set by
+    /// pthread_setname_np), else the command line, else the comm (kernel threads, zombies).
+    /// </summary>
+    public string CommandLine => IsThread || Sample.Cmdline.Length == 0 ? Sample.Comm : Sample.Cmdline;
+
+    /// <summary>Case-insensitive match on comm or command line: what filter and search use.</summary>
+    public bool Matches(string text) =>
+        text.Length == 0
+        || Sample.Comm.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || Sample.Cmdline.Contains(text, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The units of a snapshot that formatting needs.</summary>
+public readonly record struct SnapshotUnits(int ClockTicksPerSecond, int PageSize, ulong MemTotalBytes);

@@ -1,0 +1,46 @@
+using TopSharp.Core;
+
+namespace TopSharp.Cli;
+
+/// <summary>Everything the command line chose, parsed and checked once; the dashboard and the headless modes read it.</summary>
+public sealed record CommandLineOptions
+{
+    public static readonly TimeSpan MinDelay = TimeSpan.FromSeconds(0.2);
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(60);
+
+    /// <summary>Time between two samples (<c>-d/--delay</c>), 0.2 to 60 s.</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Only these processes (<c>-p/--pid</c>); empty for all.</summary>
+    public IReadOnlyList<int> Pids { get; init; } = [];
+
+    /// <summary>Only processes of this user name or numeric uid (<c>-u/--user</c>); null for all.</summary>
+    public string? User { get; init; }
+
+    /// <summary>Where to read proc/ and sys/ from (<c>--root</c>): the live machine, or a captured tree.</summary>
+    public KernelRoot Root { get; init; } = KernelRoot.Live;
+
+    /// <summary>Colour theme name (<c>--theme</c>); null for the default.</summary>
+    public string? Theme { get; init; }
+
+    /// <summary>Colour depth (<c>--colors</c>); null to detect from the terminal.</summary>
+    public ColorMode? Colors { get; init; }
+
+    /// <summary>Sample once (two readings, <see cref="Delay"/> apart), print, and exit (<c>--once</c>).</summary>
+    public bool Once { get; init; }
+
+    /// <summary>Print the <c>--once</c> report as one JSON document (<c>--json</c>, docs/json.md).</summary>
+    public bool Json { get; init; }
+
+    public bool ShowHelp { get; init; }
+
+    public bool ShowVersion { get; init; }
+}
+
+/// <summary><c>--colors 16|truecolor|none</c>.</summary>
+public enum ColorMode
+{
+    Sixteen,
+    TrueColor,
+    None,
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using TopSharp.Core;
+
+namespace TopSharp.Cli;
+
+/// <summary>
+/// Turns argv into <see cref="CommandLineOptions"/>, or into one line saying what is wrong.
+/// Accepts <c>--name value</c>, <c>--name=value</c> and <c>-n value</c>.
+/// </summary>
+public sealed class CommandLineParser
+{
+    private readonly IReadOnlyList<string> _args;
+    private int _next;
+
+    private CommandLineParser(IReadOnlyList<string> args) => _args = args;
+
+    /// <summary>False with <paramref name="error"/> set (one line, untrusted text escaped) for bad options.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, out CommandLineOptions options, out string error)
+    {
+        var parser = new CommandLineParser(args);
+        error = parser.Parse(out options) ?? "";
+        return error.Length == 0;
+    }
+
+    private string? Parse(out CommandLineOptions options)
+    {
+        options = new CommandLineOptions();
+        var pids = new List<int>();
+        while (_next < _args.Count)
+        {
+            string arg = _args[_next++];
+            int eq = arg.StartsWith("--", StringComparison.Ordinal) ? arg.IndexOf('=') : -1;
+            string name = eq < 0 ? arg : arg[..eq];
+            string? inline = eq < 0 ? null : arg[(eq + 1)..];
+            string? error = name switch
+            {
+                "-h" or "--help" => Flag(name, inline, ref options, o => o with { ShowHelp = true }),
+                "-V" or "--version" => Flag(name, inline, ref options, o => o with { ShowVersion = true }),
+                "--once" => Flag(name, inline, ref options, o => o with { Once = true }),
+                "--json" => Flag(name, inline, ref options, o => o with { Json = true }),
+                "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
+                "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
+                "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),
+                "--root" => Value(name, inline, "DIR", ref options, Root),
+                "--theme" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { Theme = v })),
+                "--colors" => Value(name, inline, "16|truecolor|none", ref options, Colors),
+                _ when name.StartsWith('-') && name.Length > 1 => $"unknown option '{Escape(name)}'",
+                _ => $"unexpected argument '{Escape(arg)}'",
+            };
+            if (error is not null) return error;
+        }
+        if (options.ShowHelp || options.ShowVersion) return null;
+        if (options.Json && !options.Once) return "--json needs --once";
+        if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
+        return null;
+    }
+
+    private static string? Flag(string name, string? inline, ref CommandLineOptions options, Func<CommandLineOptions, CommandLineOptions> set)
+    {
+        if (inline is not null) return $"{name} takes no value";
+        options = set(options);
+        return null;
+    }
+
+    /// <summary>Reads the option's value and applies it; the setter returns the new options or an error.</summary>
+    private string? Value(string name, string? inline, string what, ref CommandLineOptions options,
+        Func<CommandLineOptions, string, (CommandLineOptions? Options, string? Error)> set)
+    {
+        string? value = inline ?? (_next < _args.Count ? _args[_next++] : null);
+        if (value is null) return $"{name} needs a value ({what})";
+        (CommandLineOptions? changed, string? error) = set(options, value);
+        if (error is not null) return $"{name}: {error}";
+        options = changed!;
+        return null;
+    }
+
+    private static (CommandLineOptions?, string?) Delay(CommandLineOptions o, string value)
+    {
+        if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) || double.IsNaN(seconds))
+            return (null, $"'{Escape(value)}' is not a number of seconds");
+        if (seconds < CommandLineOptions.MinDelay.TotalSeconds || seconds > CommandLineOptions.MaxDelay.TotalSeconds)
+            return (null, $"{value} is outside {CommandLineOptions.MinDelay.TotalSeconds}..{CommandLineOptions.MaxDelay.TotalSeconds} seconds");
+        return (o with { Delay = TimeSpan.FromSeconds(seconds) }, null);
+    }
+
+    private static (CommandLineOptions?, string?) AddPids(CommandLineOptions o, string value, List<int> pids)
+    {
+        foreach (string part in value.Split(','))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid <= 0)
+                return (null, $"'{Escape(part)}' is not a PID");
+            pids.Add(pid);
+        }
+        return (o with { Pids = pids.ToArray() }, null);
+    }
+
+    private static (CommandLineOptions?, string?) Root(CommandLineOptions o, string value)
+    {
+        if (!Directory.Exists(value)) return (null, $"no such directory '{Escape(value)}'");
+        bool tree = Directory.Exists(Path.Join(value, "proc"))
+            || (Directory.Exists(Path.Join(value, "t0", "proc")) && Directory.Exists(Path.Join(value, "t1", "proc")));
+        if (!tree) return (null, $"'{Escape(value)}' holds neither proc/ nor t0/proc/ and t1/proc/");
+        return (o with { Root = new KernelRoot(Path.GetFullPath(value)) }, null);
+    }
+
+    private static (CommandLineOptions?, string?) Colors(CommandLineOptions o, string value) => value switch
+    {
+        "16" => (o with { Colors = ColorMode.Sixteen }, null),
+        "truecolor" => (o with { Colors = ColorMode.TrueColor }, null),
+        "none" => (o with { Colors = ColorMode.None }, null),
+        _ => (null, $"'{Escape(value)}' is not one of 16, truecolor, none"),
+    };
+
+    private static (CommandLineOptions?, string?) NonEmpty(string value, CommandLineOptions changed) =>
+        value.Length == 0 ? (null, "must not be empty") : (changed, null);
+
+    /// <summary>An argument echoed in a message, with control characters as \xNN so it cannot drive the terminal.</summary>
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+            sb.Append(char.IsControl(c) ? $"\\x{(int)c:x2}" : c);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+namespace TopSharp.Cli;
+
+/// <summary>The <c>--help</c> text: every option the parser accepts.</summary>
+internal static class Usage
+{
+    public const string Text = """
+        Usage: topsharp [OPTIONS]
+               topsharp --once --json [--delay SECONDS] [--root DIR]
+
+        An interactive process and system monitor for Linux.
+
+        Options:
+          -d, --delay SECONDS    time between samples, 0.2 to 60 (default 1)
+          -p, --pid PID[,PID...] show only these processes (may be repeated)
+          -u, --user NAME        show only processes of this user (name or uid)
+              --root DIR         read proc/ and sys/ below DIR instead of /; a DIR holding
+                                 t0/ and t1/ captures is read as two samples, timed by
+                                 their proc/uptime
+              --theme NAME       colour theme
+              --colors MODE      colour depth: 16, truecolor or none
+              --once             take one sample (two readings --delay apart), print, exit
+              --json             with --once: print one JSON document (see docs/json.md)
+          -h, --help             show this help and exit
+          -V, --version          show the version and exit
+
+        Exit status: 0 on success, 1 on a failure while running, 2 for bad options.
+        """;
+}

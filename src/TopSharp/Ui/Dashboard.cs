@@ -1,0 +1,50 @@
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using TopSharp.Cli;
+using TopSharp.Core.Processes;
+using TopSharp.Ui.Themes;
+using TopSharp.ViewModels;
+using TopSharp.ViewModels.Config;
+using TopSharp.ViewModels.Status;
+
+namespace TopSharp.Ui;
+
+/// <summary>
+/// The interactive dashboard (<c>topsharp</c> with no mode option): chooses colours and theme, starts the
+/// sampler loop, runs the frame until q, F10, Ctrl+C or a signal, and restores the terminal.
+/// </summary>
+public static class Dashboard
+{
+    /// <summary>Returns the process exit code: 0 after a normal quit or a signal.</summary>
+    public static int Run(CommandLineOptions options)
+    {
+        var store = new ConfigStore(ConfigStore.DefaultDirectory());
+        ConfigLoad config = store.Load();
+        var themes = new ThemeSwitcher(ThemeCatalog.LoadShipped(), ColorChoice.Choose(Environment.GetEnvironmentVariable, options.Colors));
+        string? saved = config.Config.Theme == TopSharpConfig.DefaultTheme ? null : config.Config.Theme;
+        string theme = ThemeChoice.Initial(options.Theme ?? saved, themes.Colors, themes.Catalog.Names, out string? themeWarning);
+        themes.Register();
+        // Keyboard arrange mode crashes on a second Ctrl+F5 in 2.5.0; panes are resized by our keys and by mouse.
+        Application.RemoveDefaultKeyBinding(Command.Arrange);
+
+        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        themes.Apply(theme);
+        var ui = new UiSynchronizationContext(app);
+        var loop = SamplerLoops.For(options.Root, options.Delay, TimeProvider.System);
+        using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids);
+        using var window = new MainWindow(vm, app, Panes.All, ui, HelpText.Lines) { Themes = themes };
+        window.Header.PlainGlyphs = themes.Monochrome;
+        using var signals = new TerminalSignals(app, window.Quit);
+        foreach (string warning in themes.Catalog.Errors.Append(themeWarning).OfType<string>())
+            vm.Status.Post(warning, StatusLevel.Warning);
+        Task.Run(vm.Start);
+
+        app.Run(window, errorHandler: e =>
+        {
+            vm.Status.Post($"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}", StatusLevel.Warning);
+            return true;
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,12 @@
+using Terminal.Gui.App;
+using Terminal.Gui.ViewBase;
+using TopSharp.ViewModels;
+using TopSharp.ViewModels.Layout;
+
+namespace TopSharp.Ui.Frame;
+
+/// <summary>A pane the tab strip offers: its id, title, and how to build its view (once, on first show).</summary>
+public sealed record PaneDefinition(PaneId Id, string Title, Func<PaneContext, View> Create);
+
+/// <summary>What a pane's view is built from; <paramref name="Ui"/> marshals view-model updates onto the main loop.</summary>
+public sealed record PaneContext(DashboardViewModel Vm, IApplication App, SynchronizationContext Ui);

@@ -1,0 +1,96 @@
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using TopSharp.Core.Text;
+using TopSharp.ViewModels.Status;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace TopSharp.Ui.Frame;
+
+/// <summary>
+/// The bottom row: the main keys (each clickable) and the status message after them (warnings in their
+/// colour); when both do not fit, the message takes the row.
+/// Messages can carry untrusted text (an exception's message, a process name), so they are escaped.
+/// </summary>
+public sealed class StatusLine : View
+{
+    /// <summary>The actions the bar offers, in order; their keys and words come from <see cref="KeyMap"/>.</summary>
+    private static readonly (KeyAction Action, string Word)[] Hints =
+    [
+        (KeyAction.Help, "Help"), (KeyAction.NextPane, "Pane"), (KeyAction.CycleSplit, "Split"),
+        (KeyAction.CycleTheme, "Theme"), (KeyAction.Quit, "Quit"),
+    ];
+
+    private readonly List<(int Start, int End, KeyAction Action)> _spans = [];
+    private string? _message;
+    private bool _warning;
+
+    public StatusLine()
+    {
+        X = 0;
+        Y = Pos.AnchorEnd(1);
+        Width = Dim.Fill();
+        Height = 1;
+        MouseEvent += (_, m) =>
+        {
+            if (!m.Flags.HasFlag(MouseFlags.LeftButtonClicked) || m.Position is not { } p) return;
+            foreach (var (start, end, action) in _spans)
+                if (p.X >= start && p.X < end) ActionClicked?.Invoke(this, action);
+            m.Handled = true;
+        };
+    }
+
+    /// <summary>Raised when a key hint is clicked.</summary>
+    public event EventHandler<KeyAction>? ActionClicked;
+
+    /// <summary>The message shown instead of the key hints; null while the hints show.</summary>
+    public string? Message => _message;
+
+    /// <summary>Shows the status view model's line, or the key hints when it is empty.</summary>
+    public void Show(StatusState state)
+    {
+        _message = state.Level == StatusLevel.None || state.Text.Length == 0 ? null : TerminalText.Escape(state.Text);
+        _warning = state.Level == StatusLevel.Warning;
+        SetNeedsDraw();
+    }
+
+    /// <summary>The hints as drawn: the first key of each binding and a word, e.g. <c>F1</c> and <c>Help</c>.</summary>
+    public static IEnumerable<(string Key, string Word, KeyAction Action)> HintTexts() =>
+        Hints.Select(h => (KeyMap.All.First(b => b.Action == h.Action).KeysText.Split(' ')[0], h.Word, h.Action));
+
+    /// <summary>The key hints' width: the message goes after them when both fit, else it takes the row.</summary>
+    private static int HintsWidth => HintTexts().Sum(h => h.Key.Length + 1 + h.Word.Length + 2);
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        Attribute bar = GetAttributeForRole(VisualRole.Normal);
+        Attribute hot = GetAttributeForRole(VisualRole.HotNormal);
+        int width = Viewport.Width;
+        SetAttribute(bar);
+        FillRect(new System.Drawing.Rectangle(0, 0, width, 1), new System.Text.Rune(' '));
+        _spans.Clear();
+        int x = 0;
+        if (_message is null || HintsWidth + _message.Length <= width)
+        {
+            foreach (var (key, word, action) in HintTexts())
+            {
+                if (x + key.Length > width) break;
+                SetAttribute(hot);
+                AddStr(x, 0, key);
+                string rest = Clip(" " + word, width - x - key.Length);
+                SetAttribute(bar);
+                AddStr(x + key.Length, 0, rest);
+                _spans.Add((x, x + key.Length + rest.Length, action));
+                x += key.Length + rest.Length + 2;
+            }
+        }
+        if (_message is not null)
+        {
+            SetAttribute(_warning ? SchemeNames.Resolve(SchemeNames.Warning, bar) : bar);
+            AddStr(x, 0, Clip(_message, width - x));
+        }
+        return true;
+    }
+
+    private static string Clip(string s, int width) => width <= 0 ? "" : s.Length > width ? s[..width] : s;
+}

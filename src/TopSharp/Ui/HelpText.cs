@@ -1,0 +1,13 @@
+using TopSharp.Ui.ProcessTable;
+
+namespace TopSharp.Ui;
+
+/// <summary>The help screen: the dashboard's keys, then each pane's.</summary>
+public static class HelpText
+{
+    public static IReadOnlyList<string> Lines() => KeyMap.HelpLines(
+    [
+        KeyMap.HelpSection,
+        ("Process table", ProcessTableKeys.All.Select(b => (b.Keys, b.Help))),
+    ]);
+}

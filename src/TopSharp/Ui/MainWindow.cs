@@ -1,0 +1,134 @@
+using R3;
+using Terminal.Gui.App;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using TopSharp.Ui.Frame;
+using TopSharp.Ui.Header;
+using TopSharp.Ui.Themes;
+using TopSharp.ViewModels;
+using TopSharp.ViewModels.Layout;
+using TopSharp.ViewModels.Status;
+
+namespace TopSharp.Ui;
+
+/// <summary>
+/// The dashboard's frame, bound to a <see cref="DashboardViewModel"/>: header meters, the tab strip, the
+/// pane area and the status line, and the dashboard keys from <see cref="KeyMap"/>. Keys reach the focused
+/// pane first; what it leaves comes here (<see cref="OnKeyDown"/>), so a pane's text input keeps its letters.
+/// Esc never quits this window (it still closes dialogs): only <see cref="Quit"/> does.
+/// </summary>
+public sealed class MainWindow : Window
+{
+    private readonly DashboardViewModel _vm;
+    private readonly Func<IReadOnlyList<string>> _helpLines;
+    private readonly IDisposable _subscriptions;
+    private bool _quitting;
+    private bool _headerShown = true;
+
+    /// <param name="ui">Where view-model updates from the sampler's thread are posted: the main loop.</param>
+    public MainWindow(DashboardViewModel vm, IApplication app, IReadOnlyList<PaneDefinition> panes, SynchronizationContext ui,
+        Func<IReadOnlyList<string>> helpLines)
+    {
+        _vm = vm;
+        _helpLines = helpLines;
+        BorderStyle = LineStyle.None;
+        Header = new HeaderView();
+        Header.Height = Dim.Func(v => HeaderRows(v!.Viewport.Width, v.Viewport.Height), this);
+        Tabs = new TabStrip { X = 0, Y = Pos.Bottom(Header) };
+        Panes = new PaneFrame(panes, new PaneContext(vm, app, ui)) { X = 0, Y = Pos.Bottom(Tabs), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        Status = new StatusLine();
+        Add(Header, Tabs, Panes, Status);
+
+        Tabs.TabClicked += (_, i) => _vm.Layout.ShowNumber(i + 1);
+        Status.ActionClicked += (_, a) => Execute(a, null);
+        Panes.SplitDragged += (_, ratio) => _vm.Layout.SetSplitRatio(ratio);
+        IsRunningChanging += (_, e) =>
+        {
+            if (e.CurrentValue && !e.NewValue && !_quitting) e.Cancel = true;
+        };
+        _subscriptions = Disposable.Combine(
+            vm.Header.State.ObserveOn(ui).Subscribe(Header.Update),
+            vm.Status.State.ObserveOn(ui).Subscribe(Status.Show),
+            vm.Layout.State.Subscribe(ShowLayout));   // changed by keys and clicks, on this thread
+    }
+
+    public HeaderView Header { get; }
+    public TabStrip Tabs { get; }
+    public PaneFrame Panes { get; }
+    public StatusLine Status { get; }
+
+    /// <summary>The themes Ctrl+T cycles through; null leaves the key doing nothing.</summary>
+    public ThemeSwitcher? Themes { get; init; }
+
+    /// <summary>Stops the dashboard (q, F10, Ctrl+C, or a signal).</summary>
+    public void Quit()
+    {
+        _quitting = true;
+        App?.RequestStop(this);
+    }
+
+    /// <summary>Shows <paramref name="message"/> on the status line for a few seconds.</summary>
+    public void ShowMessage(string message, StatusLevel level = StatusLevel.Info) => _vm.Status.Post(message, level);
+
+    /// <summary>The header's rows at this size: what it needs, at most half of what the panes leave.</summary>
+    public int HeaderRows(int width, int height) =>
+        _headerShown ? Math.Min(Header.DesiredRows(width), Math.Max(0, (height - 2) / 2)) : 0;
+
+    protected override bool OnKeyDown(Key key)
+    {
+        if (KeyMap.Find(key) is not { } binding) return false;
+        Execute(binding.Action, key);
+        return true;
+    }
+
+    private void Execute(KeyAction action, Key? key)
+    {
+        LayoutViewModel layout = _vm.Layout;
+        switch (action)
+        {
+            case KeyAction.Help: if (App is { } app) HelpDialog.Show(app, _helpLines()); break;
+            case KeyAction.Quit: Quit(); break;
+            case KeyAction.CycleTheme: NextTheme(); break;
+            case KeyAction.ShowPane: if (key is not null && KeyMap.PaneNumber(key) is { } n) layout.ShowNumber(n); break;
+            case KeyAction.NextPane: layout.NextPane(); break;
+            case KeyAction.PreviousPane: layout.NextPane(-1); break;
+            case KeyAction.CycleSplit: layout.CycleSplit(); break;
+            case KeyAction.SwitchSplitFocus: layout.FocusOther(); break;
+            case KeyAction.SplitShrink: layout.ResizeSplit(-SplitStep); break;
+            case KeyAction.SplitGrow: layout.ResizeSplit(SplitStep); break;
+            case KeyAction.ToggleHeader:
+                _headerShown = !_headerShown;
+                SetNeedsLayout();
+                break;
+        }
+    }
+
+    /// <summary>How far one key press moves the split divider (a share of the pane area).</summary>
+    public const double SplitStep = 0.05;
+
+    private void NextTheme()
+    {
+        if (Themes is null) return;
+        string name = Themes.Next();
+        _vm.SetTheme(Themes.Current);
+        Header.PlainGlyphs = Themes.Monochrome;
+        SetNeedsDraw();     // Terminal.Gui does not repaint on a theme change
+        ShowMessage("theme: " + name);
+    }
+
+    private void ShowLayout(LayoutState state)
+    {
+        Panes.Show(state);
+        int active = state.Panes.ToList().IndexOf(state.Active);
+        PaneId other = state.Active == state.Primary ? state.Secondary : state.Primary;
+        Tabs.Show(state.Panes.Select(Panes.TitleOf).ToList(), active, state.IsSplit ? state.Panes.ToList().IndexOf(other) : null);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _subscriptions.Dispose();
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,21 @@
+using TopSharp.Ui.Frame;
+using TopSharp.Ui.ProcessTable;
+using TopSharp.ViewModels.Layout;
+
+namespace TopSharp.Ui;
+
+/// <summary>The panes the tab strip offers, in key order (1, 2, …). Adding a pane is one line here.</summary>
+public static class Panes
+{
+    public static IReadOnlyList<PaneDefinition> All { get; } =
+    [
+        new(PaneId.Processes, "Processes", c => new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui)),
+        new(PaneId.Cgroups, "Cgroups", _ => new PlaceholderPane("Cgroups", "The cgroup tree comes in a later release.")),
+        new(PaneId.Numa, "NUMA", _ => new PlaceholderPane("NUMA", "Per-node memory and CPUs come in a later release.")),
+        new(PaneId.Memory, "Memory", _ => new PlaceholderPane("Memory", "Per-process memory maps come in a later release.")),
+        new(PaneId.Syscalls, "Syscalls", _ => new PlaceholderPane("Syscalls", "eBPF syscall counts come in a later release.")),
+    ];
+
+    /// <summary>The panes' ids in tab order, for the layout view model.</summary>
+    public static IReadOnlyList<PaneId> Ids { get; } = [.. All.Select(p => p.Id)];
+}

@@ -1,0 +1,10 @@
+namespace TopSharp.Ui.ProcessTable;
+
+/// <summary>What a key does in the process table; the key map binds keys to these.</summary>
+public enum TableCommand
+{
+    Up, Down, PageUp, PageDown, Home, End, ScrollLeft, ScrollRight,
+    Setup, Search, Filter, SortMenu, SortPrevious, SortNext, SortByCpu, SortByMemory, SortByTime, InvertSort,
+    Tree, Expand, Collapse, Threads, UserFilter, Follow,
+    Tag, UntagAll, Kill, NiceDown, NiceUp,
+}

@@ -1,0 +1,77 @@
+using Terminal.Gui.Input;
+using TopSharp.Ui;
+using TopSharp.Ui.Frame;
+using Xunit;
+
+namespace TopSharp.Tests.Ui;
+
+public sealed class KeyMapTests
+{
+    [Fact]
+    public void Every_action_has_a_binding_with_keys_and_words()
+    {
+        foreach (KeyAction action in Enum.GetValues<KeyAction>())
+        {
+            DashboardKey binding = Assert.Single(KeyMap.All, b => b.Action == action);
+            Assert.NotEmpty(binding.Keys);
+            Assert.False(string.IsNullOrWhiteSpace(binding.Description));
+            Assert.False(string.IsNullOrWhiteSpace(binding.KeysText));
+        }
+    }
+
+    [Fact]
+    public void No_key_does_two_things()
+    {
+        var keys = KeyMap.All.SelectMany(b => b.Keys.Select(k => (Key: k, b.Action))).ToList();
+        foreach (var (key, action) in keys)
+            Assert.All(keys.Where(o => o.Action != action), o => Assert.False(KeyMap.Matches(key, o.Key), $"{key} is bound to {action} and {o.Action}"));
+    }
+
+    [Theory]
+    [InlineData(KeyAction.Help, "F1")]
+    [InlineData(KeyAction.Help, "h")]
+    [InlineData(KeyAction.Help, "?")]
+    [InlineData(KeyAction.Quit, "q")]
+    [InlineData(KeyAction.Quit, "F10")]
+    [InlineData(KeyAction.Quit, "Ctrl+C")]
+    [InlineData(KeyAction.CycleTheme, "Ctrl+T")]
+    [InlineData(KeyAction.NextPane, "Tab")]
+    [InlineData(KeyAction.SplitGrow, "Alt+CursorRight")]
+    public void Htop_keys_do_what_htop_users_expect(KeyAction action, string key)
+    {
+        Assert.True(Key.TryParse(key, out Key parsed), key);
+        Assert.Equal(action, KeyMap.Find(parsed)?.Action);
+    }
+
+    [Fact]
+    public void Esc_is_not_a_dashboard_key() => Assert.Null(KeyMap.Find(Key.Esc));
+
+    [Fact]
+    public void A_symbol_matches_however_the_driver_reports_it()
+    {
+        Assert.Equal(KeyAction.Help, KeyMap.Find(new Key('?'))?.Action);
+        Assert.Equal(KeyAction.CycleSplit, KeyMap.Find(new Key('|'))?.Action);
+        Assert.Null(KeyMap.Find(Key.Q.WithShift));       // 'Q' is not 'q'
+    }
+
+    [Fact]
+    public void Pane_keys_are_one_to_nine()
+    {
+        Assert.Equal(1, KeyMap.PaneNumber(Key.D1));
+        Assert.Equal(9, KeyMap.PaneNumber(new Key('9')));
+        Assert.Null(KeyMap.PaneNumber(Key.D0));
+    }
+
+    [Fact]
+    public void Help_lists_every_binding_and_every_status_hint_names_a_bound_key()
+    {
+        string help = string.Join("\n", HelpText.Lines());
+        foreach (DashboardKey b in KeyMap.All)
+            Assert.Contains($"{b.KeysText}", help);
+        foreach (var (key, word, action) in StatusLine.HintTexts())
+        {
+            Assert.Contains(key, KeyMap.All.Single(b => b.Action == action).KeysText.Split(' '));
+            Assert.False(string.IsNullOrEmpty(word));
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace TopSharp.ViewModels.Tests; public class Placeholder { [Xunit.Fact] public void Builds() { } }
