@@ -22,12 +22,15 @@ public class NodeRatesTests
     [Fact]
     public void Cgroup2_numastat_per_second_and_node_cpu_busy()
     {
-        IReadOnlyList<NodeRates> nodes = Between("numa4-cgroup2").Nodes;
+        SnapshotRates rates = Between("numa4-cgroup2");
+        IReadOnlyList<NodeRates> nodes = rates.Nodes;
+        double seconds = rates.Interval.TotalSeconds; // 3.47 s, to the TimeSpan tick
 
         Assert.Equal([0, 1, 2, 3], nodes.Select(n => n.Node));
         // Only node 0 allocated in the interval: 364 pages, all local.
-        Assert.Equal(364 / 3.47, nodes[0].NumaHitPerSec!.Value, 9);
-        Assert.Equal(364 / 3.47, nodes[0].LocalNodePerSec!.Value, 9);
+        Assert.Equal(364 / seconds, nodes[0].NumaHitPerSec!.Value, 9);
+        Assert.Equal(364 / seconds, nodes[0].LocalNodePerSec!.Value, 9);
+        Assert.Equal(104.899, nodes[0].NumaHitPerSec!.Value, 3);
         Assert.Equal(0.0, nodes[0].OtherNodePerSec);
         Assert.Equal(0.0, nodes[0].MissPct);
         Assert.All(nodes.Skip(1), n => Assert.Equal((0.0, (double?)null), (n.NumaHitPerSec!.Value, n.MissPct)));
@@ -38,10 +41,11 @@ public class NodeRatesTests
     [Fact]
     public void Cgroup1_node_cpu_busy()
     {
-        IReadOnlyList<NodeRates> nodes = Between("numa4-cgroup1").Nodes;
+        SnapshotRates rates = Between("numa4-cgroup1");
+        IReadOnlyList<NodeRates> nodes = rates.Nodes;
 
         Assert.Equal([100.0 * 165 / 720, 100.0 * 303 / 676, 100.0 * 54 / 688, 100.0 * 59 / 733], nodes.Select(n => n.Cpu!.Value.Busy), new RoundedEqual(9));
-        Assert.Equal(437 / 3.95, nodes[0].NumaHitPerSec!.Value, 9);
+        Assert.Equal(437 / rates.Interval.TotalSeconds, nodes[0].NumaHitPerSec!.Value, 9);
     }
 
     [Fact]
