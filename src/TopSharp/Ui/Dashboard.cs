@@ -35,6 +35,7 @@ public static class Dashboard
         using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids);
         using var window = new MainWindow(vm, app, Panes.All, ui, HelpText.Lines) { Themes = themes };
         window.Header.PlainGlyphs = themes.Monochrome;
+        if (options.User is { } user) vm.Processes.SetUserFilter(user);
         using var signals = new TerminalSignals(app, window.Quit);
         foreach (string warning in themes.Catalog.Errors.Append(themeWarning).OfType<string>())
             vm.Status.Post(warning, StatusLevel.Warning);

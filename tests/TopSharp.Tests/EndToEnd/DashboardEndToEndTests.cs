@@ -76,8 +76,12 @@ public sealed class DashboardEndToEndTests
         try
         {
             using var tmux = new TmuxSession(200, 50);
-            tmux.Type($"dotnet {Binary} -p {child.Id}; echo EXIT=$?");
-            string screen = tmux.WaitFor(s => DashboardShown(s) && s.Contains("bad\\e[31mname"), "the escaped name");
+            tmux.Type($"dotnet {Binary}; echo EXIT=$?");
+            tmux.WaitFor(DashboardShown, "the dashboard");
+            tmux.Keys("F4");                 // the table's filter: only matching processes
+            tmux.Run("send-keys", "-t", "e2e", "-l", "bad");
+            tmux.Keys("Enter");
+            string screen = tmux.WaitFor(s => s.Contains("bad\\e[31mname"), "the escaped name");
             Assert.DoesNotContain("\u001b", screen);
             Assert.DoesNotContain("\u001b[31mname", tmux.Screen(escapes: true));
             tmux.Keys("q");

@@ -11,15 +11,18 @@ internal sealed class TmuxSession : IDisposable
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     private readonly string _socket = "topsharp-e2e-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _config = Directory.CreateTempSubdirectory("topsharp-e2e-config-").FullName;
 
     public TmuxSession(int width, int height, IReadOnlyDictionary<string, string>? environment = null)
     {
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         env.TryAdd("PS1", "e2e$ ");
         env.TryAdd("TERM", "xterm-256color");
+        env.TryAdd("XDG_CONFIG_HOME", _config);   // the dashboard saves config.json on quit: not into the user's
         string exports = string.Join(" ", env.Select(kv => $"{kv.Key}='{kv.Value}'"));
         Run("new-session", "-d", "-s", "e2e", "-x", width.ToString(), "-y", height.ToString(),
-            $"env {exports} bash --norc --noprofile -i");
+            // The headless UI tests' DisableRealDriverIO would reach the app through the tmux server: drop it.
+            $"env -u DisableRealDriverIO {exports} bash --norc --noprofile -i");
         WaitFor(s => s.Contains("e2e$"), "the shell prompt");
     }
 
@@ -67,5 +70,6 @@ internal sealed class TmuxSession : IDisposable
     {
         try { Run("kill-server"); }
         catch (InvalidOperationException) { /* the server already ended with its last window */ }
+        Directory.Delete(_config, recursive: true);
     }
 }

@@ -30,9 +30,10 @@ public sealed class HeaderView : View
 
     public void Update(HeaderState state)
     {
-        int before = DesiredRows(Viewport.Width);
         _state = state;
-        if (DesiredRows(Viewport.Width) != before) SuperView?.SetNeedsLayout();
+        // The rows needed may change (first sample, PSI or a warning line appearing); a header of height 0
+        // has no width to measure that by, so the window always re-lays out.
+        SuperView?.SetNeedsLayout();
         SetNeedsDraw();
     }
 

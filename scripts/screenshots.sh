@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Captures the real dashboard in tmux at 200x50 on this machine and renders screenshots/main.png,
+# screenshots/split.png and screenshots/theme-<name>.png (one per themes/*.json) with scripts/ansi2png.py.
+# Usage: scripts/screenshots.sh [path/to/topsharp.dll]   (default: the test project's Release output)
+# Needs tmux, python3-pil, fonts-dejavu-core; runs as root (the demo workload runs as nobody).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$(realpath "${1:-tests/TopSharp.Tests/bin/Release/net10.0/topsharp.dll}")
+out=screenshots
+mkdir -p "$out"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  tmux -L shots kill-server 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A small workload of its own, as user nobody, so the table shows it and not whatever else runs here.
+nobody=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+"${nobody[@]}" bash -c 'exec -a cpu-burner yes' >/dev/null 2>&1 & pids+=($!)
+"${nobody[@]}" bash -c 'exec -a web-server sleep 3600' >/dev/null 2>&1 & pids+=($!)
+"${nobody[@]}" bash -c 'exec -a backup-job sleep 3600' >/dev/null 2>&1 & pids+=($!)
+cp "$(command -v sleep)" "$work/bad$(printf '\033')[31mname"        # a hostile name: shown escaped
+chmod 755 "$work" "$work"/*
+"${nobody[@]}" "$work/bad$(printf '\033')[31mname" 3600 >/dev/null 2>&1 & pids+=($!)
+
+# shot NAME KEYS ARGS...: runs the dashboard with ARGS, presses KEYS (tmux key names, space-separated), captures NAME.png
+shot() {
+  local name=$1 keys=$2; shift 2
+  tmux -L shots kill-server 2>/dev/null || true
+  local config
+  config=$(mktemp -d "$work/config.XXXX")   # each shot starts from the default layout
+  tmux -L shots new-session -d -s s -x 200 -y 50 \
+    "env XDG_CONFIG_HOME=$config COLORTERM=truecolor TERM=xterm-256color dotnet $bin -u nobody $*; sleep 60"
+  for _ in $(seq 100); do
+    tmux -L shots capture-pane -p -t s | grep -q 'F1 Help' && break
+    sleep 0.2
+  done
+  sleep 3                                   # two samples: the CPU bars need a rate
+  for k in $keys; do tmux -L shots send-keys -t s "$k"; sleep 0.5; done
+  sleep 1
+  tmux -L shots capture-pane -e -N -p -t s > "$work/$name.ans"
+  /usr/bin/python3 scripts/ansi2png.py "$work/$name.ans" "$out/$name.png" 200 50
+  echo "$out/$name.png"
+}
+
+shot main "" --theme default
+shot split "| C-o 2" --theme default
+for f in themes/*.json; do
+  theme=$(basename "$f" .json)
+  case $theme in
+    monochrome) shot "theme-$theme" "" --colors none ;;
+    16-color) shot "theme-$theme" "" --colors 16 --theme "$theme" ;;
+    *) shot "theme-$theme" "" --colors truecolor --theme "$theme" ;;
+  esac
+done
