@@ -30,6 +30,9 @@ internal sealed unsafe class ProcDirectory : IDisposable
     private byte[] _entries = new byte[32 * 1024];
     private int _fd = -1;
 
+    /// <summary>The errno of the last read that was not <see cref="ProcRead.Ok"/>.</summary>
+    public int LastErrno { get; private set; }
+
     /// <summary>The directory's path, as opened; used only to name a file in a diagnostic.</summary>
     public string Path { get; private set; } = "";
 
@@ -175,12 +178,16 @@ internal sealed unsafe class ProcDirectory : IDisposable
             return LibC.openat(dirfd, p, LibC.O_RDONLY | LibC.O_CLOEXEC);
     }
 
-    private static ProcRead Classify(int errno) => errno switch
+    private ProcRead Classify(int errno)
     {
-        LibC.ENOENT or LibC.ESRCH => ProcRead.Gone,
-        LibC.EACCES or LibC.EPERM => ProcRead.Denied,
-        _ => ProcRead.Failed,
-    };
+        LastErrno = errno;
+        return errno switch
+        {
+            LibC.ENOENT or LibC.ESRCH => ProcRead.Gone,
+            LibC.EACCES or LibC.EPERM => ProcRead.Denied,
+            _ => ProcRead.Failed,
+        };
+    }
 
     public void Dispose() => Close();
 }

@@ -24,7 +24,8 @@ internal static class ProcFileReads
         ProcDirectory proc, int pid, int tid, ReadOnlySpan<byte> file, string source, ProcRead result,
         List<ParseDiagnostic> diagnostics) =>
         diagnostics.Add(new ParseDiagnostic(
-            source, proc.PathOf(pid, tid, file), 0, result == ProcRead.Denied ? "permission denied" : "read failed"));
+            source, proc.PathOf(pid, tid, file), 0,
+            result == ProcRead.Denied ? "permission denied" : $"read failed (errno {proc.LastErrno})"));
 
     /// <summary>
     /// Runs a reader's parser; when it reports anything, runs it again with the file's path so

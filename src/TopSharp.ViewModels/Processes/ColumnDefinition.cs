@@ -5,16 +5,16 @@ namespace TopSharp.ViewModels.Processes;
 /// <summary>
 /// One column's render config, shared by the panes and the headless modes: title, width (0 =
 /// fill the rest), alignment, the files it needs read, how a cell is formatted (already escaped)
-/// and how rows compare when sorting by it.
+/// and the value rows sort by.
 /// </summary>
 public sealed class ColumnDefinition
 {
     private readonly Func<ProcessEntry, string> _format;
-    private readonly Comparison<ProcessEntry> _compare;
+    private readonly Func<ProcessEntry, SortValue> _sortValue;
 
     internal ColumnDefinition(
         ColumnId id, string title, int width, ColumnAlignment alignment, ProcessFiles needs, bool defaultDescending,
-        string description, Func<ProcessEntry, string> format, Comparison<ProcessEntry> compare)
+        string description, Func<ProcessEntry, string> format, Func<ProcessEntry, SortValue> sortValue)
     {
         Id = id;
         Title = title;
@@ -24,7 +24,7 @@ public sealed class ColumnDefinition
         DefaultDescending = defaultDescending;
         Description = description;
         _format = format;
-        _compare = compare;
+        _sortValue = sortValue;
     }
 
     public ColumnId Id { get; }
@@ -47,6 +47,18 @@ public sealed class ColumnDefinition
     /// <summary>The cell text, escaped for the terminal.</summary>
     public string Format(ProcessEntry entry) => _format(entry);
 
+    /// <summary>What rows sort by; computed once per row and sort, not per comparison.</summary>
+    public SortValue SortValueOf(ProcessEntry entry) => _sortValue(entry);
+
     /// <summary>Ascending order by this column (ties are broken by the caller).</summary>
-    public int Compare(ProcessEntry a, ProcessEntry b) => _compare(a, b);
+    public int Compare(ProcessEntry a, ProcessEntry b) => SortValueOf(a).CompareTo(SortValueOf(b));
+}
+
+/// <summary>A number, or for text columns an ordinal string; a missing value sorts lowest.</summary>
+public readonly record struct SortValue(double Number, string? Text) : IComparable<SortValue>
+{
+    public static implicit operator SortValue(double number) => new(number, null);
+
+    public int CompareTo(SortValue other) =>
+        Text is null && other.Text is null ? Number.CompareTo(other.Number) : string.CompareOrdinal(Text, other.Text);
 }

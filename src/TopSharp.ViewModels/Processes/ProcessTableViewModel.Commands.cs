@@ -230,7 +230,7 @@ public sealed partial class ProcessTableViewModel
     {
         _settings.Value = settings;
         _files.Value = FilesFor(settings);
-        if (reformat) FormatItems();
+        if (reformat) FormatItems(reuse: false);
         Rebuild();
     }
 }

@@ -70,9 +70,7 @@ public sealed partial class ProcessTableViewModel : IDisposable
             _sample = sample;
             bool threads = _settings.Value.ShowThreads;
             List<ProcessEntry> live = ProcessEntries.Build(sample, threads);
-            List<ProcessEntry>? previous = sample.Previous is null ? null
-                : ProcessEntries.Build(sample with { Snapshot = sample.Previous, Previous = null, Rates = null }, false);
-            _entries = _lifetimes.Update(live, previous, _time.GetUtcNow());
+            _entries = _lifetimes.Update(live, () => PreviousEntries(sample), _time.GetUtcNow());
             var present = new HashSet<ProcessKey>(_entries.Select(e => e.Entry.Key));
             _tagged.IntersectWith(present);
             _collapsed.IntersectWith(present);
@@ -81,20 +79,38 @@ public sealed partial class ProcessTableViewModel : IDisposable
                 _followed = null;
                 _messages.OnNext($"followed process {f.Pid} exited");
             }
-            FormatItems();
+            FormatItems(reuse: true);
             Rebuild();
         }
     }
 
-    private void FormatItems()
+    /// <summary>The processes of the sample before: what a captured (t0, t1) pair is diffed against.</summary>
+    private static List<ProcessEntry>? PreviousEntries(Sample sample) =>
+        sample.Previous is { } previous ? ProcessEntries.Build(new Sample(previous, null, null), threads: false) : null;
+
+    /// <summary>
+    /// Formats each entry's cells. With <paramref name="reuse"/>, a cell whose sort value is the same
+    /// as at the last refresh keeps its string, so a refresh formats only what changed.
+    /// </summary>
+    private void FormatItems(bool reuse)
     {
         ColumnDefinition[] columns = [.. _settings.Value.Columns.Select(ColumnCatalogue.Get)];
+        var before = new Dictionary<ProcessKey, TableItem>(reuse ? _items.Count : 0);
+        if (reuse)
+            foreach (TableItem item in _items)
+                before[item.Entry.Key] = item;
         _items = _entries.ConvertAll(e =>
         {
+            before.TryGetValue(e.Entry.Key, out TableItem? old);
             var cells = new string[columns.Length];
-            for (int c = 0; c < columns.Length; c++) cells[c] = columns[c].Format(e.Entry);
+            var values = new SortValue[columns.Length];
+            for (int c = 0; c < columns.Length; c++)
+            {
+                values[c] = columns[c].SortValueOf(e.Entry);
+                cells[c] = old is not null && old.Values[c] == values[c] ? old.Cells[c] : columns[c].Format(e.Entry);
+            }
             RowFlags kernel = e.Entry.Sample.IsKernelThread ? RowFlags.KernelThread : RowFlags.None;
-            return new TableItem(e.Entry, cells, e.Flags | kernel);
+            return new TableItem(e.Entry, cells, values, e.Flags | kernel);
         });
     }
 
@@ -104,8 +120,9 @@ public sealed partial class ProcessTableViewModel : IDisposable
         ProcessTableSettings s = _settings.Value;
         List<TableItem> visible = _items.FindAll(IsVisible);
         ColumnDefinition sortBy = ColumnCatalogue.Get(s.SortColumn);
-        Comparison<ProcessEntry> compare = s.SortDescending ? (a, b) => sortBy.Compare(b, a) : sortBy.Compare;
-        List<PlacedRow> placed = s.Tree ? RowOrder.Tree(visible, compare, _collapsed) : RowOrder.Flat(visible, compare);
+        List<PlacedRow> placed = s.Tree
+            ? RowOrder.Tree(visible, sortBy, s.SortDescending, _collapsed)
+            : RowOrder.Flat(visible, sortBy, s.SortDescending);
 
         int commandColumn = IndexOfColumn(ColumnId.Command);
         int index = FindSelection(placed);

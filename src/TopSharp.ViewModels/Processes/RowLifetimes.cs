@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TopSharp.Core.Processes;
 
 namespace TopSharp.ViewModels.Processes;
@@ -11,30 +12,26 @@ namespace TopSharp.ViewModels.Processes;
 /// </summary>
 internal sealed class RowLifetimes(TimeSpan highlight)
 {
-    private readonly Dictionary<ProcessKey, long> _firstSeen = [];
-    private readonly Dictionary<ProcessKey, ProcessEntry> _last = [];
+    /// <summary>First seen (UTC ticks; long.MinValue = before we started), last entry, and the pass that last saw it.</summary>
+    private record struct Seen(long First, ProcessEntry Last, int Pass);
+
+    private readonly Dictionary<ProcessKey, Seen> _seen = [];
     private readonly Dictionary<ProcessKey, (ProcessEntry Entry, long DiedAt)> _tombs = [];
-    private bool _seeded;
+    private readonly List<ProcessKey> _gone = [];
+    private int _pass;
 
     /// <summary>
     /// Records <paramref name="live"/> as seen at <paramref name="now"/> and returns live entries with
     /// their New flag followed by the unexpired tombs. <paramref name="previous"/> seeds the very first
-    /// call (a captured t0/t1 pair), so what changed between the two shows at once.
+    /// call (a captured t0/t1 pair), so what changed between the two shows at once; it is not called after.
     /// </summary>
-    public List<(ProcessEntry Entry, RowFlags Flags)> Update(IReadOnlyList<ProcessEntry> live, IReadOnlyList<ProcessEntry>? previous, DateTimeOffset now)
+    public List<(ProcessEntry Entry, RowFlags Flags)> Update(IReadOnlyList<ProcessEntry> live, Func<IReadOnlyList<ProcessEntry>?> previous, DateTimeOffset now)
     {
         long t = now.UtcTicks;
-        if (!_seeded)
-        {
-            _seeded = true;
-            foreach (ProcessEntry e in previous ?? live)
-                if (!e.IsThread)
-                {
-                    _firstSeen[e.Key] = long.MinValue;
-                    _last[e.Key] = e;
-                }
-        }
-        var liveKeys = new HashSet<ProcessKey>();
+        if (_pass++ == 0)
+            foreach (ProcessEntry e in previous() ?? live)
+                if (!e.IsThread) _seen[e.Key] = new Seen(long.MinValue, e, 0);
+
         var result = new List<(ProcessEntry, RowFlags)>(live.Count + _tombs.Count);
         foreach (ProcessEntry e in live)
         {
@@ -43,26 +40,29 @@ internal sealed class RowLifetimes(TimeSpan highlight)
                 result.Add((e, RowFlags.Thread));
                 continue;
             }
-            liveKeys.Add(e.Key);
-            if (!_firstSeen.TryGetValue(e.Key, out long first))
-            {
-                first = t;
-                _firstSeen[e.Key] = t;
-            }
-            _last[e.Key] = e;
-            result.Add((e, t - first < highlight.Ticks && first != long.MinValue ? RowFlags.New : RowFlags.None));
+            ref Seen seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, e.Key, out bool known);
+            long first = known ? seen.First : t;
+            seen = new Seen(first, e, _pass);
+            bool isNew = first != long.MinValue && t - first < highlight.Ticks;
+            result.Add((e, isNew ? RowFlags.New : RowFlags.None));
         }
-        foreach (ProcessKey gone in _firstSeen.Keys.Where(k => !liveKeys.Contains(k)).ToList())
+
+        _gone.Clear();
+        foreach (var (key, seen) in _seen)
+            if (seen.Pass != _pass) _gone.Add(key);
+        foreach (ProcessKey key in _gone)
         {
-            _tombs[gone] = (_last[gone] with { Rates = null }, t);
-            _firstSeen.Remove(gone);
-            _last.Remove(gone);
+            _tombs[key] = (_seen[key].Last with { Rates = null }, t);
+            _seen.Remove(key);
         }
-        foreach (var (key, tomb) in _tombs.ToList())
+
+        _gone.Clear();
+        foreach (var (key, tomb) in _tombs)
         {
-            if (t - tomb.DiedAt >= highlight.Ticks && tomb.DiedAt != t) _tombs.Remove(key);
+            if (tomb.DiedAt != t && t - tomb.DiedAt >= highlight.Ticks) _gone.Add(key);
             else result.Add((tomb.Entry, RowFlags.Dead));
         }
+        foreach (ProcessKey key in _gone) _tombs.Remove(key);
         return result;
     }
 }

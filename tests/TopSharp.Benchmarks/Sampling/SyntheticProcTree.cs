@@ -5,7 +5,7 @@ namespace TopSharp.Benchmarks.Sampling;
 /// <summary>
 /// A root with thousands of processes built from a captured tree: its system files as they are,
 /// and its PID directories copied round-robin under new PIDs (and new TIDs for the other threads),
-/// with the id at the start of each stat rewritten to match.
+/// with the id at the start of each stat rewritten to match, and an etc/passwd naming root.
 /// </summary>
 internal static class SyntheticProcTree
 {
@@ -22,6 +22,9 @@ internal static class SyntheticProcTree
             File.Copy(Path.Combine(sourceProc, file), Path.Combine(proc, file));
         foreach (string file in Directory.GetFiles(Path.Combine(sourceProc, "pressure")))
             File.Copy(file, Path.Combine(proc, "pressure", Path.GetFileName(file)));
+
+        Directory.CreateDirectory(Path.Combine(destination, "etc"));
+        File.WriteAllText(Path.Combine(destination, "etc", "passwd"), "root:x:0:0:root:/root:/bin/bash\n");
 
         string[] templates = Directory.GetDirectories(sourceProc)
             .Where(d => int.TryParse(Path.GetFileName(d), out _))

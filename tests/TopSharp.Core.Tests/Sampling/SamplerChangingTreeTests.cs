@@ -25,6 +25,19 @@ public class SamplerChangingTreeTests
     }
 
     [Fact]
+    public void MissingRootIsDiagnosticsNotAnException()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "topsharp-no-such-root-" + Guid.NewGuid());
+        using var sampler = new Sampler(new KernelRoot(missing));
+
+        SystemSnapshot s = sampler.Sample(ProcessFiles.All);
+
+        Assert.Empty(s.Processes);
+        Assert.Contains(s.Diagnostics, d => d.Path == Path.Join(missing, "proc") && d.Reason == "cannot open the proc directory");
+        Assert.Equal(TimeSpan.Zero, s.Timestamp);
+    }
+
+    [Fact]
     public void UnparsableStatmIsReportedAndTheProcessKept()
     {
         using TempRoot tree = TempRoot.FromCapture(1, 157);

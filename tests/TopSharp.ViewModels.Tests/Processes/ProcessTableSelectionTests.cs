@@ -83,6 +83,20 @@ public sealed class ProcessTableSelectionTests : IDisposable
     }
 
     [Fact]
+    public void A_captured_pair_shows_what_started_and_exited_between_t0_and_t1()
+    {
+        using var samples = new R3.Subject<TopSharp.ViewModels.Sampling.Sample>();
+        using var vm = new ProcessTableViewModel(samples, _t.Time, _t.Control, ProcessTableSettings.Default);
+        var t0 = Snap(10, Proc(1), Proc(2));
+        var t1 = Snap(12, Proc(1), Proc(3));
+        samples.OnNext(new TopSharp.ViewModels.Sampling.Sample(t1, t0, Core.Sampling.Rates.SnapshotRates.Between(t0, t1)));
+        IReadOnlyList<ProcessRow> rows = vm.State.CurrentValue.Rows;
+        Assert.Equal(RowFlags.None, rows.Single(r => r.Pid == 1).Flags & (RowFlags.New | RowFlags.Dead));
+        Assert.True(rows.Single(r => r.Pid == 3).Is(RowFlags.New));
+        Assert.True(rows.Single(r => r.Pid == 2).Is(RowFlags.Dead));
+    }
+
+    [Fact]
     public void A_reused_pid_inherits_neither_tag_nor_selection()
     {
         _t.Push(Proc(1), Proc(100, comm: "old", starttime: 5000));
