@@ -32,6 +32,13 @@ public sealed record NumaMaps(IReadOnlyList<NumaMapsVma> Vmas)
         }
     }
 
+    /// <summary>
+    /// The share of resident bytes on nodes other than <paramref name="localNode"/> (the node of the CPU the
+    /// process last ran on, stat field 39), in percent; null when nothing is resident.
+    /// </summary>
+    public double? RemotePct(int localNode) =>
+        TotalBytes == 0 ? null : 100.0 * (TotalBytes - BytesOnNode(localNode)) / TotalBytes;
+
     /// <summary>Resident bytes per memory policy other than <c>default</c>, in order of first appearance.</summary>
     public IReadOnlyList<(string Policy, ulong Bytes)> Policies()
     {

@@ -51,6 +51,17 @@ public class NumaMapsReaderTests
     }
 
     [Fact]
+    public void Remote_share_is_what_lies_off_the_node_of_the_last_cpu()
+    {
+        NumaMaps numahog = Read(FixtureRoots.Cgroup2T0, 157), burner = Read(FixtureRoots.Cgroup2T0, 159);
+        const double numahogKib = 16444 + 221184 + 16388 + 49864;
+
+        Assert.Equal(100 * (numahogKib - 16444) / numahogKib, numahog.RemotePct(0)!.Value, 9); // runs on CPUs 0-1: node 0
+        Assert.Equal(100 * (4 + 712) / (4 + 32856 + 712.0), burner.RemotePct(1)!.Value, 9);     // runs on CPUs 2-3: node 1
+        Assert.Null(NumaMaps.Empty.RemotePct(0));
+    }
+
+    [Fact]
     public void Mapper_file_paths_stay_as_the_kernel_escaped_them()
     {
         NumaMaps maps = Read(FixtureRoots.Cgroup2T0, 158);
