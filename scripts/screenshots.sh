@@ -26,14 +26,20 @@ cp "$(command -v sleep)" "$work/bad$(printf '\033')[31mname"        # a hostile 
 chmod 755 "$work" "$work"/*
 "${nobody[@]}" "$work/bad$(printf '\033')[31mname" 3600 >/dev/null 2>&1 & pids+=($!)
 
-# shot NAME KEYS ARGS...: runs the dashboard with ARGS, presses KEYS (tmux key names, space-separated), captures NAME.png
+# A process with 64 MiB bound to node 0 (numactl), for the live NUMA shot: dd fills its buffer, then blocks on the pipe.
+"${nobody[@]}" bash -c 'numactl --membind=0 dd if=/dev/zero bs=64M count=1 2>/dev/null | sleep 3600' & pids+=($!)
+sleep 1; pids+=($(pgrep -P "${pids[-1]}"))
+
+# shot NAME KEYS ARGS...: runs the dashboard with ARGS (after USER_ARGS, default "-u nobody"), presses KEYS
+# (tmux key names, space-separated), captures NAME.png. ONLY=PREFIX takes only the shots whose name starts so.
 shot() {
   local name=$1 keys=$2; shift 2
+  [[ $name == "${ONLY:-}"* ]] || return 0
   tmux -L shots kill-server 2>/dev/null || true
   local config
   config=$(mktemp -d "$work/config.XXXX")   # each shot starts from the default layout
   tmux -L shots new-session -d -s s -x 200 -y 50 \
-    "env XDG_CONFIG_HOME=$config COLORTERM=truecolor TERM=xterm-256color dotnet $bin -u nobody $*; sleep 60"
+    "env XDG_CONFIG_HOME=$config COLORTERM=truecolor TERM=xterm-256color dotnet $bin ${USER_ARGS--u nobody} $*; sleep 60"
   for _ in $(seq 100); do
     tmux -L shots capture-pane -p -t s | grep -q 'F1 Help' && break
     sleep 0.2
@@ -47,6 +53,9 @@ shot() {
 }
 
 shot main "" --theme default
+# NUMA: numahog (bind:1, interleave:0-3, prefer:3) selected in the table, the NUMA pane beside it.
+USER_ARGS="" shot numa "/ n u m a h o g Escape | C-o 3" --theme default --root tests/fixtures/numa4-cgroup2
+shot numa-live "/ d d F3 Escape | C-o 3" --theme default
 shot split "| C-o 2" --theme default
 for f in themes/*.json; do
   theme=$(basename "$f" .json)

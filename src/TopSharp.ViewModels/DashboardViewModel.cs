@@ -39,7 +39,11 @@ public sealed class DashboardViewModel : IDisposable
         Layout = new LayoutViewModel(panes ?? [PaneId.Processes], config.Config.Layout);
         Status = new StatusViewModel(loop.Samples, time);
 
-        Processes.RequiredFiles.Subscribe(loop.SetFiles).AddTo(ref _bag);
+        // The NUMA pane shows the selected process's Mems_allowed_list, from status.
+        Processes.RequiredFiles.CombineLatest(Layout.State, (files, layout) => ShowsNuma(layout) ? files | ProcessFiles.Status : files)
+            .DistinctUntilChanged()
+            .Subscribe(loop.SetFiles)
+            .AddTo(ref _bag);
         Status.Listen(loop.Errors, StatusLevel.Warning).AddTo(ref _bag);
         Status.Listen(Processes.Messages, StatusLevel.Info).AddTo(ref _bag);
         Status.Listen(Layout.Messages, StatusLevel.Info).AddTo(ref _bag);
@@ -65,6 +69,9 @@ public sealed class DashboardViewModel : IDisposable
     public ReadOnlyReactiveProperty<string> Theme => _theme;
 
     public void SetTheme(string name) => _theme.Value = name;
+
+    private static bool ShowsNuma(LayoutState layout) =>
+        layout.Primary == PaneId.Numa || (layout.IsSplit && layout.Secondary == PaneId.Numa);
 
     /// <summary>The config as it stands now.</summary>
     public TopSharpConfig CurrentConfig => new()

@@ -17,7 +17,16 @@ public static class MemInfoReader
     /// </summary>
     public static bool TryParse(
         ReadOnlySpan<byte> utf8, [MaybeNullWhen(false)] out MemInfo value,
-        List<ParseDiagnostic>? diagnostics = null, string path = "")
+        List<ParseDiagnostic>? diagnostics = null, string path = "") =>
+        TryParse(utf8, Source, node: null, out value, diagnostics, path);
+
+    /// <summary>
+    /// The format shared with /sys/devices/system/node/nodeN/meminfo, whose keys carry a
+    /// <c>Node N </c> prefix: when <paramref name="node"/> is set, every key must have that prefix, which is dropped.
+    /// </summary>
+    internal static bool TryParse(
+        ReadOnlySpan<byte> utf8, string source, int? node, [MaybeNullWhen(false)] out MemInfo value,
+        List<ParseDiagnostic>? diagnostics, string path)
     {
         value = null;
         var fields = new List<MemInfoField>(64);
@@ -25,21 +34,33 @@ public static class MemInfoReader
         var line = new KeyColonValueLines(utf8);
         while (line.MoveNext())
         {
-            if (!line.HasColon || line.Key.IsEmpty || !line.TryValueBytes(out ulong v))
+            ReadOnlySpan<byte> key = line.Key;
+            if (!line.HasColon || !TryDropNodePrefix(ref key, node) || key.IsEmpty || !line.TryValueBytes(out ulong v))
             {
-                diagnostics?.Add(new ParseDiagnostic(Source, path, line.LineNumber, $"expected 'Key: number [kB]': '{Excerpt.Of(line.Key)}:{Excerpt.Of(line.Value)}'"));
+                diagnostics?.Add(new ParseDiagnostic(source, path, line.LineNumber, $"expected '{(node is int n ? $"Node {n} " : "")}Key: number [kB]': '{Excerpt.Of(line.Key)}:{Excerpt.Of(line.Value)}'"));
                 continue;
             }
-            int i = KeyTable.IndexOf(Required, line.Key);
+            int i = KeyTable.IndexOf(Required, key);
             if (i >= 0) seen |= 1u << i;
-            fields.Add(new MemInfoField(Encoding.UTF8.GetString(line.Key), v, line.ValueIsKilobytes));
+            fields.Add(new MemInfoField(Encoding.UTF8.GetString(key), v, line.ValueIsKilobytes));
         }
         if (KeyTable.Missing(Required, Required.Length, seen) is string missing)
         {
-            diagnostics?.Add(new ParseDiagnostic(Source, path, 0, missing));
+            diagnostics?.Add(new ParseDiagnostic(source, path, 0, missing));
             return false;
         }
         value = new MemInfo(fields);
+        return true;
+    }
+
+    /// <summary><c>Node 0 MemTotal</c> → <c>MemTotal</c> when <paramref name="node"/> is 0; false for another node or no prefix.</summary>
+    private static bool TryDropNodePrefix(ref ReadOnlySpan<byte> key, int? node)
+    {
+        if (node is not int n) return true;
+        var fields = new Fields(key);
+        if (!fields.MoveNext() || !fields.Current.SequenceEqual("Node"u8)) return false;
+        if (!fields.MoveNext() || !Number.TryParseInt32(fields.Current, out int found) || found != n) return false;
+        key = fields.Rest;
         return true;
     }
 

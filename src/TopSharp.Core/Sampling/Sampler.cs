@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
 using TopSharp.Core.Native;
+using TopSharp.Core.Numa;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Users;
 
@@ -37,16 +38,17 @@ public sealed class Sampler(KernelRoot root) : IDisposable
         LoadAvg? loadAvg = LoadAvgReader.Read(Root, _file, diagnostics);
         Pressure pressure = PressureReader.Read(Root, _file, diagnostics);
         MemInfo? memInfo = MemInfoReader.Read(Root, _file, diagnostics);
+        NumaSnapshot? numa = NumaReader.Read(Root, _file, diagnostics);
         ProcessSample[] processes = _processes.Scan(files, diagnostics);
         IReadOnlyDictionary<int, string> userNames = _users.Get(_file, diagnostics);
 
         return Root.IsLive
             ? new SystemSnapshot(
                 Stopwatch.GetElapsedTime(0, started), LiveClockTicksPerSecond.Value, Environment.SystemPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics)
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa }
             : new SystemSnapshot(
                 TimeSpan.FromSeconds(uptime?.UptimeSeconds ?? 0), CapturedClockTicksPerSecond, CapturedPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics);
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa };
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
+using TopSharp.Core.Numa;
 using TopSharp.Core.Processes;
 
 namespace TopSharp.Core.Sampling;
@@ -25,4 +26,8 @@ public sealed record SystemSnapshot(
     MemInfo? MemInfo,
     IReadOnlyList<ProcessSample> Processes,
     IReadOnlyDictionary<int, string> UserNames,
-    IReadOnlyList<ParseDiagnostic> Diagnostics);
+    IReadOnlyList<ParseDiagnostic> Diagnostics)
+{
+    /// <summary>/sys/devices/system/node as read in this pass; null on a kernel without NUMA support.</summary>
+    public NumaSnapshot? Numa { get; init; }
+}

@@ -32,6 +32,9 @@ public sealed record CommandLineOptions
     /// <summary>Print the <c>--once</c> report as one JSON document (<c>--json</c>, docs/json.md).</summary>
     public bool Json { get; init; }
 
+    /// <summary>With <c>--json</c>: read each process's /proc/PID/numa_maps for <c>numa_bytes_by_node</c> (<c>--numa-maps</c>).</summary>
+    public bool NumaMaps { get; init; }
+
     public bool ShowHelp { get; init; }
 
     public bool ShowVersion { get; init; }

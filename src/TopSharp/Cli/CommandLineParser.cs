@@ -39,6 +39,7 @@ public sealed class CommandLineParser
                 "-V" or "--version" => Flag(name, inline, ref options, o => o with { ShowVersion = true }),
                 "--once" => Flag(name, inline, ref options, o => o with { Once = true }),
                 "--json" => Flag(name, inline, ref options, o => o with { Json = true }),
+                "--numa-maps" => Flag(name, inline, ref options, o => o with { NumaMaps = true }),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
                 "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
                 "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),
@@ -53,6 +54,7 @@ public sealed class CommandLineParser
         if (options.ShowHelp || options.ShowVersion) return null;
         if (options.Json && !options.Once) return "--json needs --once";
         if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
+        if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
         return null;
     }
 

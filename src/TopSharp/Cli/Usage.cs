@@ -5,7 +5,7 @@ internal static class Usage
 {
     public const string Text = """
         Usage: topsharp [OPTIONS]
-               topsharp --once --json [--delay SECONDS] [--root DIR]
+               topsharp --once --json [--numa-maps] [--delay SECONDS] [--root DIR]
 
         An interactive process and system monitor for Linux.
 
@@ -20,6 +20,8 @@ internal static class Usage
               --colors MODE      colour depth: 16, truecolor or none
               --once             take one sample (two readings --delay apart), print, exit
               --json             with --once: print one JSON document (see docs/json.md)
+              --numa-maps        with --json: add each process's resident bytes per NUMA
+                                 node (reads /proc/PID/numa_maps, which walks page tables)
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 

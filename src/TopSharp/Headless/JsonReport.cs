@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TopSharp.Cli;
 using TopSharp.Core;
+using TopSharp.Core.Numa;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
 using TopSharp.Core.Sampling.Rates;
@@ -12,8 +13,10 @@ internal static class JsonReport
 {
     public static int Run(CommandLineOptions options, TextWriter stdout)
     {
-        (SystemSnapshot older, SystemSnapshot newer) = Readings(options);
-        Report report = ReportBuilder.Build(options, older, newer, SnapshotRates.Between(older, newer));
+        (SystemSnapshot older, SystemSnapshot newer, KernelRoot newerRoot) = Readings(options);
+        IReadOnlyDictionary<int, NumaMaps>? numaMaps = null;
+        if (options.NumaMaps) (numaMaps, newer) = ReadNumaMaps(options, newer, newerRoot);
+        Report report = ReportBuilder.Build(options, older, newer, SnapshotRates.Between(older, newer), numaMaps);
         stdout.WriteLine(JsonSerializer.Serialize(report, ReportJsonContext.Readable.Report));
         return App.Ok;
     }
@@ -23,18 +26,37 @@ internal static class JsonReport
     /// proc/uptime as the sampler times every captured tree (no waiting); a single captured tree
     /// is one reading (no rates); the live machine is read twice, <see cref="CommandLineOptions.Delay"/> apart.
     /// </summary>
-    private static (SystemSnapshot Older, SystemSnapshot Newer) Readings(CommandLineOptions options)
+    private static (SystemSnapshot Older, SystemSnapshot Newer, KernelRoot NewerRoot) Readings(CommandLineOptions options)
     {
         KernelRoot root = options.Root;
         KernelRoot t0 = new(Path.Join(root.Path, "t0")), t1 = new(Path.Join(root.Path, "t1"));
         if (!root.IsLive && Directory.Exists(t0.Proc("")) && Directory.Exists(t1.Proc("")))
-            return (ReadOnce(t0), ReadOnce(t1));
+            return (ReadOnce(t0), ReadOnce(t1), t1);
 
         using var sampler = new Sampler(root);
         SystemSnapshot older = sampler.Sample(ProcessFiles.All);
-        if (!root.IsLive) return (older, older);
+        if (!root.IsLive) return (older, older, root);
         Thread.Sleep(options.Delay);
-        return (older, sampler.Sample(ProcessFiles.All));
+        return (older, sampler.Sample(ProcessFiles.All), root);
+    }
+
+    /// <summary>
+    /// <c>--numa-maps</c>: numa_maps of each selected process of the newer reading. Each read walks the
+    /// process's page tables, which is why it is an option. A process gone since is left out; the
+    /// reading's diagnostics gain any of the files'.
+    /// </summary>
+    private static (Dictionary<int, NumaMaps>, SystemSnapshot) ReadNumaMaps(CommandLineOptions options, SystemSnapshot newer, KernelRoot root)
+    {
+        var maps = new Dictionary<int, NumaMaps>();
+        var diagnostics = new List<ParseDiagnostic>(newer.Diagnostics);
+        using var file = new KernelFile(64 * 1024);
+        foreach (ProcessSample p in newer.Processes)
+        {
+            string? user = newer.UserNames.GetValueOrDefault(p.Uid);
+            if (ReportBuilder.Selected(options, p, user) && NumaMapsReader.Read(root, file, p.Pid, diagnostics) is { } m)
+                maps[p.Pid] = m;
+        }
+        return (maps, newer with { Diagnostics = diagnostics });
     }
 
     private static SystemSnapshot ReadOnce(KernelRoot root)

@@ -28,4 +28,10 @@ internal sealed record ProcessJson(
     string? MemsAllowed,
     int LastCpu,
     /// <summary>proc(5) starttime: clock ticks (USER_HZ) after boot.</summary>
-    ulong StartTime);
+    ulong StartTime,
+    /// <summary>
+    /// With <c>--numa-maps</c>: resident bytes per node (key: node number) summed from /proc/PID/numa_maps,
+    /// huge pages at their own size; empty for a process with nothing resident. Null without the option
+    /// or when the file could not be read.
+    /// </summary>
+    IReadOnlyDictionary<int, ulong>? NumaBytesByNode = null);

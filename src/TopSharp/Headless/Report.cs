@@ -17,6 +17,8 @@ internal sealed record Report(
     LoadJson? Load,
     PressureJson Pressure,
     IReadOnlyDictionary<string, ulong>? Memory,
+    /// <summary>Null on a kernel without NUMA support (no /sys/devices/system/node).</summary>
+    NumaJson? Numa,
     IReadOnlyList<ProcessJson> Processes,
     IReadOnlyList<DiagnosticJson> Diagnostics);
 

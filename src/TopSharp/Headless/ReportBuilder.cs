@@ -1,6 +1,7 @@
 using TopSharp.Cli;
 using TopSharp.Core;
 using TopSharp.Core.Cpu;
+using TopSharp.Core.Numa;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
 using TopSharp.Core.Sampling.Rates;
@@ -10,7 +11,10 @@ namespace TopSharp.Headless;
 /// <summary>Builds the <see cref="Report"/> from two snapshots and their rates: pure, no disk.</summary>
 internal static class ReportBuilder
 {
-    public static Report Build(CommandLineOptions options, SystemSnapshot older, SystemSnapshot newer, SnapshotRates rates)
+    /// <param name="numaMaps">With <c>--numa-maps</c>: numa_maps of the newer reading's processes, by PID.</param>
+    public static Report Build(
+        CommandLineOptions options, SystemSnapshot older, SystemSnapshot newer, SnapshotRates rates,
+        IReadOnlyDictionary<int, NumaMaps>? numaMaps = null)
     {
         bool twoReadings = rates.Interval > TimeSpan.Zero;
         return new Report(
@@ -25,7 +29,8 @@ internal static class ReportBuilder
             Load: newer.LoadAvg is { } l ? new LoadJson(l.Avg1, l.Avg5, l.Avg15, l.Running, l.Total, l.LastPid) : null,
             Pressure: PressureJson.Between(older.Pressure, newer.Pressure, rates.Interval),
             Memory: newer.MemInfo is { } m ? MemoryJson.From(m) : null,
-            Processes: Processes(options, newer, rates),
+            Numa: newer.Numa is { } numa ? NumaJson.From(numa, rates.Nodes) : null,
+            Processes: Processes(options, newer, rates, numaMaps),
             Diagnostics: Diagnostics(older, newer));
     }
 
@@ -43,7 +48,8 @@ internal static class ReportBuilder
         return cpus;
     }
 
-    private static List<ProcessJson> Processes(CommandLineOptions options, SystemSnapshot newer, SnapshotRates rates)
+    private static List<ProcessJson> Processes(
+        CommandLineOptions options, SystemSnapshot newer, SnapshotRates rates, IReadOnlyDictionary<int, NumaMaps>? numaMaps)
     {
         var processes = new List<ProcessJson>(newer.Processes.Count);
         foreach (ProcessSample p in newer.Processes)
@@ -60,14 +66,15 @@ internal static class ReportBuilder
                 ReadBytesPerSec: Round.Two(r?.ReadBytesPerSec), WriteBytesPerSec: Round.Two(r?.WriteBytesPerSec),
                 RssBytes: p.Statm.Resident * (ulong)newer.PageSize, VsizeBytes: p.Stat.VsizeBytes,
                 Cgroup: p.Cgroup?.DisplayPath, CpusAllowed: p.Status?.CpusAllowedList, MemsAllowed: p.Status?.MemsAllowedList,
-                LastCpu: p.Stat.Processor, StartTime: p.Stat.Starttime));
+                LastCpu: p.Stat.Processor, StartTime: p.Stat.Starttime,
+                NumaBytesByNode: numaMaps?.GetValueOrDefault(p.Pid) is { } maps ? maps.BytesByNode.ToDictionary(n => n.Node, n => n.Bytes) : null));
         }
         processes.Sort((a, b) => a.Pid.CompareTo(b.Pid));
         return processes;
     }
 
     /// <summary><c>--pid</c> and <c>--user</c> (a name, or a numeric uid).</summary>
-    private static bool Selected(CommandLineOptions options, in ProcessSample p, string? user) =>
+    internal static bool Selected(CommandLineOptions options, in ProcessSample p, string? user) =>
         (options.Pids.Count == 0 || options.Pids.Contains(p.Pid))
         && (options.User is null || options.User == user || options.User == p.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -4,6 +4,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using TopSharp.Core.Numa;
 using TopSharp.Ui.Frame;
 using TopSharp.Ui.Header;
 using TopSharp.Ui.Themes;
@@ -29,7 +30,7 @@ public sealed class MainWindow : Window
 
     /// <param name="ui">Where view-model updates from the sampler's thread are posted: the main loop.</param>
     public MainWindow(DashboardViewModel vm, IApplication app, IReadOnlyList<PaneDefinition> panes, SynchronizationContext ui,
-        Func<IReadOnlyList<string>> helpLines)
+        Func<IReadOnlyList<string>> helpLines, Func<int, NumaMaps?>? numaMaps = null)
     {
         _vm = vm;
         _helpLines = helpLines;
@@ -37,7 +38,7 @@ public sealed class MainWindow : Window
         Header = new HeaderView();
         Header.Height = Dim.Func(v => HeaderRows(v!.Viewport.Width, v.Viewport.Height), this);
         Tabs = new TabStrip { X = 0, Y = Pos.Bottom(Header) };
-        Panes = new PaneFrame(panes, new PaneContext(vm, app, ui)) { X = 0, Y = Pos.Bottom(Tabs), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        Panes = new PaneFrame(panes, new PaneContext(vm, app, ui, numaMaps)) { X = 0, Y = Pos.Bottom(Tabs), Width = Dim.Fill(), Height = Dim.Fill(1) };
         Status = new StatusLine();
         Add(Header, Tabs, Panes, Status);
 

@@ -1,4 +1,7 @@
+using R3;
 using TopSharp.Ui.Frame;
+using TopSharp.Ui.Numa;
+using TopSharp.ViewModels.Numa;
 using TopSharp.Ui.ProcessTable;
 using TopSharp.ViewModels.Layout;
 
@@ -11,7 +14,8 @@ public static class Panes
     [
         new(PaneId.Processes, "Processes", c => new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui)),
         new(PaneId.Cgroups, "Cgroups", _ => new PlaceholderPane("Cgroups", "The cgroup tree comes in a later release.")),
-        new(PaneId.Numa, "NUMA", _ => new PlaceholderPane("NUMA", "Per-node memory and CPUs come in a later release.")),
+        new(PaneId.Numa, "NUMA", c => new NumaPaneView(
+            new NumaViewModel(c.Vm.Sampler.Samples, c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(), c.NumaMaps), c.Ui)),
         new(PaneId.Memory, "Memory", _ => new PlaceholderPane("Memory", "Per-process memory maps come in a later release.")),
         new(PaneId.Syscalls, "Syscalls", _ => new PlaceholderPane("Syscalls", "eBPF syscall counts come in a later release.")),
     ];

@@ -111,7 +111,7 @@ public sealed class FrameTests
         using var f = new Frame(120, 30);
         f.H.App.InjectKey(Key.D3);
         Assert.Equal(PaneId.Numa, f.Layout.Active);
-        Assert.Contains("Per-node memory and CPUs come in a later release.", string.Join("\n", f.Lines()));
+        Assert.Contains("NUMA  4 nodes online 0-3", string.Join("\n", f.Lines()));
         f.H.App.InjectKey(Key.Tab);
         Assert.Equal(PaneId.Memory, f.Layout.Active);
         f.H.App.InjectKey(Key.Tab.WithShift);

@@ -23,6 +23,9 @@ public sealed record SnapshotRates(
     double? BusyPctTasks,
     IReadOnlyDictionary<ProcessKey, ProcessRates> Processes)
 {
+    /// <summary>Each NUMA node's numastat rates and CPU busy share; empty without NUMA or without an interval.</summary>
+    public IReadOnlyList<NodeRates> Nodes { get; init; } = [];
+
     /// <summary>
     /// The pure function from two snapshots of one source to rates. An interval that is not
     /// positive (the same snapshot twice, or the wrong order) gives no rates at all.
@@ -38,7 +41,10 @@ public sealed record SnapshotRates(
             older.Stat is { } o && newer.Stat is { } n ? CpuLoad.Between(o.Total, n.Total) : null,
             CpuLines(older.Stat, newer.Stat),
             TaskBusy.Between(matches, interval, newer.ClockTicksPerSecond, newer.Stat?.Cpus.Count ?? 0),
-            ProcessesBetween(matches, interval, newer.ClockTicksPerSecond));
+            ProcessesBetween(matches, interval, newer.ClockTicksPerSecond))
+        {
+            Nodes = NodeRates.Between(older.Numa, newer.Numa, older.Stat, newer.Stat, interval),
+        };
     }
 
     private static List<(int Cpu, CpuPercent Percent)> CpuLines(ProcStat? older, ProcStat? newer)

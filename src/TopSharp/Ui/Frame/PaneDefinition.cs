@@ -1,5 +1,6 @@
 using Terminal.Gui.App;
 using Terminal.Gui.ViewBase;
+using TopSharp.Core.Numa;
 using TopSharp.ViewModels;
 using TopSharp.ViewModels.Layout;
 
@@ -9,4 +10,5 @@ namespace TopSharp.Ui.Frame;
 public sealed record PaneDefinition(PaneId Id, string Title, Func<PaneContext, View> Create);
 
 /// <summary>What a pane's view is built from; <paramref name="Ui"/> marshals view-model updates onto the main loop.</summary>
-public sealed record PaneContext(DashboardViewModel Vm, IApplication App, SynchronizationContext Ui);
+/// <param name="NumaMaps">Reads /proc/PID/numa_maps below the sampled root; null where none is read (no placement bars).</param>
+public sealed record PaneContext(DashboardViewModel Vm, IApplication App, SynchronizationContext Ui, Func<int, NumaMaps?>? NumaMaps = null);
