@@ -46,6 +46,8 @@ public static class Dashboard
             vm.Status.Post($"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}", StatusLevel.Warning);
             return true;
         });
+        // What follows (saving the config, restoring the terminal) takes milliseconds; after a hangup it can hang.
+        ShutdownWatchdog.Arm(TimeSpan.FromSeconds(2), exitCode: 0);
         return 0;
     }
 }

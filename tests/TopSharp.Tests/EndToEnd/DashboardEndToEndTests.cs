@@ -47,6 +47,30 @@ public sealed class DashboardEndToEndTests
         AssertShellRestored(tmux, "EXIT=0");
     }
 
+    /// <summary>
+    /// An SSH drop: the terminal itself goes away (tmux closes the pty), so nothing is left to restore,
+    /// but the process must not outlive it. Before the shutdown watchdog it kept running at 100% CPU.
+    /// </summary>
+    [SkippableFact]
+    public void Dropped_terminal_ends_the_process()
+    {
+        Requires.Tool("tmux", "drives the real binary in a terminal");
+        string pidFile = Path.Combine(Path.GetTempPath(), $"topsharp-e2e-{Guid.NewGuid():N}.pid");
+        int pid;
+        using (var tmux = new TmuxSession(120, 30))
+        {
+            tmux.Type($"bash -c 'echo $$ > {pidFile}; exec dotnet {Binary}'");
+            tmux.WaitFor(DashboardShown, "the dashboard");
+            pid = int.Parse(File.ReadAllText(pidFile).Trim());
+            File.Delete(pidFile);
+        }   // kill-server: the pty is gone
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10) && Directory.Exists($"/proc/{pid}")) Thread.Sleep(100);
+        bool alive = Directory.Exists($"/proc/{pid}");
+        if (alive) using (var kill = Process.Start("kill", $"-KILL {pid}")) kill.WaitForExit();
+        Assert.False(alive, $"topsharp (pid {pid}) still ran 10 s after its terminal went away");
+    }
+
     [SkippableFact]
     public void Esc_does_not_quit()
     {
