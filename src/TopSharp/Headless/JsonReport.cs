@@ -29,8 +29,7 @@ internal static class JsonReport
     private static (SystemSnapshot Older, SystemSnapshot Newer, KernelRoot NewerRoot) Readings(CommandLineOptions options)
     {
         KernelRoot root = options.Root;
-        KernelRoot t0 = new(Path.Join(root.Path, "t0")), t1 = new(Path.Join(root.Path, "t1"));
-        if (!root.IsLive && Directory.Exists(t0.Proc("")) && Directory.Exists(t1.Proc("")))
+        if (root.CapturedPair() is (KernelRoot t0, KernelRoot t1))
             return (ReadOnce(t0), ReadOnce(t1), t1);
 
         using var sampler = new Sampler(root);

@@ -9,14 +9,13 @@ namespace TopSharp.Ui;
 
 /// <summary>
 /// The dashboard's sampler loop for a root: the live machine every delay, or, for a captured tree
-/// holding <c>t0/</c> and <c>t1/</c>, that pair once (timed by each capture's own proc/uptime).
+/// holding <c>t0/</c> and <c>t1/</c>, that pair once (the sampler times each capture by its own proc/uptime).
 /// </summary>
 public static class SamplerLoops
 {
     public static SamplerLoop For(KernelRoot root, TimeSpan delay, TimeProvider time)
     {
-        KernelRoot t0 = new(Path.Join(root.Path, "t0")), t1 = new(Path.Join(root.Path, "t1"));
-        if (!root.IsLive && Directory.Exists(t0.Proc("")) && Directory.Exists(t1.Proc("")))
+        if (root.CapturedPair() is (KernelRoot t0, KernelRoot t1))
             return SamplerLoop.Frozen(files => Captured(t0, files), files => Captured(t1, files), SnapshotRates.Between, time);
         var sampler = new Sampler(root);
         return SamplerLoop.Live(sampler.Sample, SnapshotRates.Between, time, delay);
@@ -28,8 +27,7 @@ public static class SamplerLoops
     /// </summary>
     public static Func<int, NumaMaps?> NumaMapsReader(KernelRoot root)
     {
-        KernelRoot t1 = new(Path.Join(root.Path, "t1"));
-        KernelRoot newest = !root.IsLive && Directory.Exists(t1.Proc("")) ? t1 : root;
+        KernelRoot newest = root.CapturedPair()?.Newer ?? root;
         var file = new KernelFile(64 * 1024);
         return pid =>
         {
@@ -40,7 +38,6 @@ public static class SamplerLoops
     private static SystemSnapshot Captured(KernelRoot root, ProcessFiles files)
     {
         using var sampler = new Sampler(root);
-        SystemSnapshot s = sampler.Sample(files);
-        return s.Uptime is { } u ? s with { Timestamp = TimeSpan.FromSeconds(u.UptimeSeconds) } : s;
+        return sampler.Sample(files);
     }
 }
