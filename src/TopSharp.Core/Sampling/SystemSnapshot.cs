@@ -30,4 +30,7 @@ public sealed record SystemSnapshot(
 {
     /// <summary>/sys/devices/system/node as read in this pass; null on a kernel without NUMA support.</summary>
     public NumaSnapshot? Numa { get; init; }
+
+    /// <summary>Per-CPU busy nanoseconds from the sched_switch BPF program; null when it is not attached.</summary>
+    public SchedBusy? SchedBusy { get; init; }
 }

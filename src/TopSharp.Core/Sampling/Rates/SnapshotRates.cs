@@ -26,6 +26,12 @@ public sealed record SnapshotRates(
     /// <summary>Each NUMA node's numastat rates and CPU busy share; empty without NUMA or without an interval.</summary>
     public IReadOnlyList<NodeRates> Nodes { get; init; } = [];
 
+    /// <summary>Each CPU's busy share from the sched_switch program (<see cref="SchedLoad"/>); empty when it is not attached.</summary>
+    public IReadOnlyList<(int Cpu, double BusyPct)> CpusSched { get; init; } = [];
+
+    /// <summary>The mean of <see cref="CpusSched"/> when it covers every CPU of <see cref="Cpus"/>; else null.</summary>
+    public double? BusyPctSched => CpusSched.Count > 0 && CpusSched.Count >= Cpus.Count ? CpusSched.Average(c => c.BusyPct) : null;
+
     /// <summary>
     /// The pure function from two snapshots of one source to rates. An interval that is not
     /// positive (the same snapshot twice, or the wrong order) gives no rates at all.
@@ -44,6 +50,7 @@ public sealed record SnapshotRates(
             ProcessesBetween(matches, interval, newer.ClockTicksPerSecond))
         {
             Nodes = NodeRates.Between(older.Numa, newer.Numa, older.Stat, newer.Stat, interval),
+            CpusSched = SchedLoad.Between(older.SchedBusy, newer.SchedBusy),
         };
     }
 
