@@ -30,8 +30,8 @@ public sealed class HeaderViewModel : IDisposable
         SystemSnapshot snap = sample.Snapshot;
         SnapshotRates? rates = sample.Rates;
         return new HeaderState(
-            rates is null ? [] : [.. rates.Cpus.Select(c => Meter(c.Cpu, c.Cpu.ToString(CultureInfo.InvariantCulture), c.Percent))],
-            rates?.Total is { } total ? Meter(-1, "Avg", total) : null,
+            rates is null ? [] : [.. rates.Cpus.Select(c => Meter(c.Cpu, c.Cpu.ToString(CultureInfo.InvariantCulture), SchedShares.ForCpu(rates, c.Cpu, c.Percent)))],
+            rates?.Total is { } total ? Meter(-1, "Avg", rates.BusyPctSched is { } sched ? SchedShares.WithBusy(total, sched) : total) : null,
             snap.MemInfo is { } mem ? MemoryOf(mem) : null,
             snap.MemInfo is { } m2 ? SwapOf(m2) : null,
             snap.LoadAvg is { } load ? LoadOf(load) : null,
@@ -90,14 +90,19 @@ public sealed class HeaderViewModel : IDisposable
         return new TaskCounts(tasks, threads, kernel, running, $"Tasks: {tasks}, {threads} thr, {kernel} kthr; {running} running");
     }
 
-    /// <summary>"tick sampling under-reports: /proc/stat 12% busy, tasks' own accounting 35%", or null.</summary>
+    /// <summary>
+    /// "tick sampling under-reports: /proc/stat 12% busy, tasks' own accounting 35%", or null. The
+    /// sched_switch program's figure, when attached, is the one compared: "…, sched_switch 35%".
+    /// </summary>
     public static string? Disagreement(SnapshotRates? rates)
     {
-        if (rates?.Total is not { } total || rates.BusyPctTasks is not { } tasks) return null;
-        double diff = tasks - total.Busy;
+        if (rates?.Total is not { } total) return null;
+        (double? measured, string by) = rates.BusyPctSched is { } sched ? (sched, "sched_switch") : (rates.BusyPctTasks, "tasks' own accounting");
+        if (measured is not { } exact) return null;
+        double diff = exact - total.Busy;
         if (Math.Abs(diff) <= DisagreementPoints) return null;
         string verb = diff > 0 ? "under-reports" : "over-reports";
-        return $"tick sampling {verb}: /proc/stat {total.Busy:0}% busy, tasks' own accounting {tasks:0}%";
+        return $"tick sampling {verb}: /proc/stat {total.Busy:0}% busy, {by} {exact:0}%";
     }
 
     private static ulong Sub(ulong a, ulong b) => a > b ? a - b : 0;
