@@ -35,6 +35,9 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--json</c>: read each process's /proc/PID/numa_maps for <c>numa_bytes_by_node</c> (<c>--numa-maps</c>).</summary>
     public bool NumaMaps { get; init; }
 
+    /// <summary>Attach no BPF program (<c>--no-bpf</c>): the CPU meters stay on /proc/stat's ticks.</summary>
+    public bool NoBpf { get; init; }
+
     public bool ShowHelp { get; init; }
 
     public bool ShowVersion { get; init; }

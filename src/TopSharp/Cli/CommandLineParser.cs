@@ -40,6 +40,7 @@ public sealed class CommandLineParser
                 "--once" => Flag(name, inline, ref options, o => o with { Once = true }),
                 "--json" => Flag(name, inline, ref options, o => o with { Json = true }),
                 "--numa-maps" => Flag(name, inline, ref options, o => o with { NumaMaps = true }),
+                "--no-bpf" => Flag(name, inline, ref options, o => o with { NoBpf = true }),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
                 "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
                 "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),

@@ -22,6 +22,8 @@ internal static class Usage
               --json             with --once: print one JSON document (see docs/json.md)
               --numa-maps        with --json: add each process's resident bytes per NUMA
                                  node (reads /proc/PID/numa_maps, which walks page tables)
+              --no-bpf           attach no BPF program: CPU meters use /proc/stat's ticks
+                                 only (attaching needs root or CAP_BPF + CAP_PERFMON)
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 

@@ -18,18 +18,24 @@ internal class CpuSharesJson(CpuPercent? shares)
     public double? BusyPct { get; } = Round.Two(shares?.Busy);
 }
 
-/// <summary>The aggregate <c>cpu</c> line, and the busy share the tasks' own CPU time gives.</summary>
-internal sealed class CpuTotalJson(CpuPercent? shares, double? busyPctTasks) : CpuSharesJson(shares)
+/// <summary>The aggregate <c>cpu</c> line, and the busy shares the tasks' own CPU time and the sched_switch program give.</summary>
+internal sealed class CpuTotalJson(CpuPercent? shares, double? busyPctTasks, double? busyPctSched) : CpuSharesJson(shares)
 {
     [JsonPropertyOrder(1)]
     public double? BusyPctTasks { get; } = Round.Two(busyPctTasks);
+
+    [JsonPropertyOrder(2)]
+    public double? BusyPctSched { get; } = Round.Two(busyPctSched);
 }
 
-/// <summary>One <c>cpuN</c> line.</summary>
-internal sealed class CpuJson(int cpu, CpuPercent? shares) : CpuSharesJson(shares)
+/// <summary>One <c>cpuN</c> line, and its busy share from the sched_switch program.</summary>
+internal sealed class CpuJson(int cpu, CpuPercent? shares, double? busyPctSched) : CpuSharesJson(shares)
 {
     [JsonPropertyOrder(-1)]
     public int Cpu { get; } = cpu;
+
+    [JsonPropertyOrder(1)]
+    public double? BusyPctSched { get; } = Round.Two(busyPctSched);
 }
 
 /// <summary>Derived values are rounded to 2 decimals; counters are printed exactly.</summary>

@@ -24,7 +24,7 @@ internal static class ReportBuilder
             UserHz: newer.ClockTicksPerSecond,
             PageSizeBytes: newer.PageSize,
             UptimeSec: newer.Uptime?.UptimeSeconds,
-            CpuTotal: new CpuTotalJson(rates.Total, rates.BusyPctTasks),
+            CpuTotal: new CpuTotalJson(rates.Total, rates.BusyPctTasks, rates.BusyPctSched),
             Cpus: Cpus(newer.Stat, rates),
             Load: newer.LoadAvg is { } l ? new LoadJson(l.Avg1, l.Avg5, l.Avg15, l.Running, l.Total, l.LastPid) : null,
             Pressure: PressureJson.Between(older.Pressure, newer.Pressure, rates.Interval),
@@ -43,7 +43,10 @@ internal static class ReportBuilder
             CpuPercent? shares = null;
             foreach ((int cpu, CpuPercent percent) in rates.Cpus)
                 if (cpu == line.Cpu) shares = percent;
-            cpus.Add(new CpuJson(line.Cpu, shares));
+            double? sched = null;
+            foreach ((int cpu, double busyPct) in rates.CpusSched)
+                if (cpu == line.Cpu) sched = busyPct;
+            cpus.Add(new CpuJson(line.Cpu, shares, sched));
         }
         return cpus;
     }

@@ -13,7 +13,7 @@ namespace TopSharp.Tests.Accuracy;
 [Collection(AccuracyCollection.Name)]
 public sealed class TickEvasionTests
 {
-    private const int Cpu = 1;
+    internal const int Cpu = 1;
     private const double Tolerance = 3;
 
     [SkippableFact]
@@ -38,7 +38,7 @@ public sealed class TickEvasionTests
         Assert.True(m.Report.TotalBusyPctTasks >= m.TrueShareOfMachine - Tolerance, $"busy_pct_tasks should include its share of the machine: {m}");
     }
 
-    private sealed record Measurement(double TruePct, int Pid, TopSharpOnce Report, string EvaderStderr)
+    internal sealed record Measurement(double TruePct, int Pid, TopSharpOnce Report, string EvaderStderr)
     {
         /// <summary>Its use as a share of the whole machine, as cpu_total counts it.</summary>
         public double TrueShareOfMachine => TruePct / Report.CpuCount;
@@ -51,7 +51,7 @@ public sealed class TickEvasionTests
     /// Starts tickevader on CPU 1, runs `topsharp --once --json --delay 2` while it works, and
     /// takes its true use over that run from its reports just before and just after.
     /// </summary>
-    private static Measurement Measure(bool onTick)
+    internal static Measurement Measure(bool onTick)
     {
         Requires.Tool("gcc", "compiles tests/native/tickevader.c");
         Requires.That(Environment.ProcessorCount >= 2, $"needs 2 CPUs to pin a process to CPU {Cpu}; this machine has {Environment.ProcessorCount}");

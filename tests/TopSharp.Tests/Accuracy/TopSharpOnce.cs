@@ -45,9 +45,16 @@ internal sealed class TopSharpOnce
 
     public int CpuCount => Root.GetProperty("cpus").GetArrayLength();
 
-    public double CpuBusyPct(int cpu) =>
-        Root.GetProperty("cpus").EnumerateArray().Single(c => c.GetProperty("cpu").GetInt32() == cpu)
-            .GetProperty("busy_pct").GetDouble();
+    public double CpuBusyPct(int cpu) => CpuEntry(cpu).GetProperty("busy_pct").GetDouble();
+
+    /// <summary>cpus[].busy_pct_sched; throws, with the report, when it is null (the sched_switch program was not attached).</summary>
+    public double CpuBusyPctSched(int cpu) =>
+        CpuEntry(cpu).GetProperty("busy_pct_sched") is { ValueKind: JsonValueKind.Number } sched
+            ? sched.GetDouble()
+            : throw new InvalidOperationException($"cpus[{cpu}].busy_pct_sched is null\n{Describe()}");
+
+    private JsonElement CpuEntry(int cpu) =>
+        Root.GetProperty("cpus").EnumerateArray().Single(c => c.GetProperty("cpu").GetInt32() == cpu);
 
     public JsonElement? ProcessEntry(int pid) =>
         Root.GetProperty("processes").EnumerateArray()
@@ -70,7 +77,7 @@ internal sealed class TopSharpOnce
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"cpu_total: {Root.GetProperty("cpu_total")}\n");
         foreach (JsonElement cpu in Root.GetProperty("cpus").EnumerateArray())
-            text.Append(CultureInfo.InvariantCulture, $"cpu{cpu.GetProperty("cpu")}: busy_pct {cpu.GetProperty("busy_pct")}\n");
+            text.Append(CultureInfo.InvariantCulture, $"cpu{cpu.GetProperty("cpu")}: busy_pct {cpu.GetProperty("busy_pct")}, busy_pct_sched {cpu.GetProperty("busy_pct_sched")}\n");
         var busiest = Root.GetProperty("processes").EnumerateArray()
             .Where(p => p.GetProperty("cpu_pct").ValueKind == JsonValueKind.Number)
             .OrderByDescending(p => p.GetProperty("cpu_pct").GetDouble()).Take(5);
