@@ -87,12 +87,21 @@ public sealed unsafe class BpfProgram : IDisposable
         }
     }
 
-    /// <summary>Runs the program once on <paramref name="context"/> (BPF_PROG_TEST_RUN; raw_tp: the u64 args) and returns its return value.</summary>
-    public uint TestRun(ReadOnlySpan<byte> context)
+    /// <summary>
+    /// Runs the program once on <paramref name="context"/> (BPF_PROG_TEST_RUN; raw_tp: the u64 args) and returns its
+    /// return value; with <paramref name="cpu"/>, on that CPU (BPF_F_TEST_RUN_ON_CPU, raw_tp only, 5.10+), so
+    /// per-CPU map values the run writes are that CPU's.
+    /// </summary>
+    public uint TestRun(ReadOnlySpan<byte> context, int? cpu = null)
     {
+        const uint BPF_F_TEST_RUN_ON_CPU = 1;
         fixed (byte* c = context)
         {
-            var attr = new ProgTestRunAttr { ProgFd = (uint)Fd.Value, CtxIn = (ulong)c, CtxSizeIn = (uint)context.Length };
+            var attr = new ProgTestRunAttr
+            {
+                ProgFd = (uint)Fd.Value, CtxIn = (ulong)c, CtxSizeIn = (uint)context.Length,
+                Flags = cpu is null ? 0 : BPF_F_TEST_RUN_ON_CPU, Cpu = (uint)(cpu ?? 0),
+            };
             int r = BpfSyscall.Call(BpfCommand.ProgTestRun, ref attr);
             if (r < 0) throw BpfException.FromErrno($"test run of {Name}", -r);
             return attr.Retval;
