@@ -30,19 +30,20 @@ public readonly record struct SchedCpuAccount(ulong SeqDone, ulong BusyNs, ulong
         BinaryPrimitives.ReadUInt64LittleEndian(value[32..]));
 
     /// <summary>
-    /// One reading from the per-CPU values of key 0, <see cref="Size"/> bytes per possible CPU in
-    /// <paramref name="possibleCpus"/> order, read just before CLOCK_MONOTONIC said <paramref name="nowNs"/>.
-    /// False when any CPU's copy was torn. CPUs not yet known are left out.
+    /// One reading from the per-CPU values of key 0, <paramref name="stride"/> bytes for each of CPUs
+    /// 0 .. <paramref name="cpuCount"/> − 1 (the possible CPUs, taken to be numbered without gaps), copied
+    /// just before CLOCK_MONOTONIC said <paramref name="nowNs"/>. False when any CPU's copy was torn.
+    /// CPUs not yet known are left out.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> perCpuValues, IReadOnlyList<int> possibleCpus, ulong nowNs, out SchedBusy reading)
+    public static bool TryRead(ReadOnlySpan<byte> perCpuValues, int stride, int cpuCount, ulong nowNs, out SchedBusy reading)
     {
-        var cpus = new List<CpuBusyTime>(possibleCpus.Count);
+        var cpus = new List<CpuBusyTime>(cpuCount);
         reading = new SchedBusy(nowNs, cpus);
-        for (int i = 0; i < possibleCpus.Count && (i + 1) * Size <= perCpuValues.Length; i++)
+        for (int cpu = 0; cpu < cpuCount && cpu * stride + Size <= perCpuValues.Length; cpu++)
         {
-            SchedCpuAccount account = Parse(perCpuValues.Slice(i * Size, Size));
+            SchedCpuAccount account = Parse(perCpuValues.Slice(cpu * stride, Size));
             if (!account.IsConsistent) return false;
-            if (account.IsKnown) cpus.Add(new CpuBusyTime(possibleCpus[i], account.BusyNsAt(nowNs)));
+            if (account.IsKnown) cpus.Add(new CpuBusyTime(cpu, account.BusyNsAt(nowNs)));
         }
         return true;
     }

@@ -33,10 +33,11 @@ internal static class JsonReport
             return (ReadOnce(t0), ReadOnce(t1), t1);
 
         using var sampler = new Sampler(root);
-        SystemSnapshot older = sampler.Sample(ProcessFiles.All);
+        using var cpuMeters = CpuMeterSource.Choose(options);
+        SystemSnapshot older = cpuMeters.AddReading(sampler.Sample(ProcessFiles.All));
         if (!root.IsLive) return (older, older, root);
         Thread.Sleep(options.Delay);
-        return (older, sampler.Sample(ProcessFiles.All), root);
+        return (older, cpuMeters.AddReading(sampler.Sample(ProcessFiles.All)), root);
     }
 
     /// <summary>

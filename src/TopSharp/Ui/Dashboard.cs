@@ -31,9 +31,10 @@ public static class Dashboard
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
         themes.Apply(theme);
         var ui = new UiSynchronizationContext(app);
-        var loop = SamplerLoops.For(options.Root, options.Delay, TimeProvider.System);
+        using var cpuMeters = CpuMeterSource.Choose(options); // disposed after the loop's view model: no read after detach
+        var loop = SamplerLoops.For(options.Root, options.Delay, TimeProvider.System, cpuMeters.AddReading);
         using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids);
-        using var window = new MainWindow(vm, app, Panes.All, ui, HelpText.Lines, SamplerLoops.NumaMapsReader(options.Root)) { Themes = themes };
+        using var window = new MainWindow(vm, app, Panes.All, ui, () => [.. HelpText.Lines(), "", cpuMeters.Note], SamplerLoops.NumaMapsReader(options.Root)) { Themes = themes };
         window.Header.PlainGlyphs = themes.Monochrome;
         if (options.User is { } user) vm.Processes.SetUserFilter(user);
         using var signals = new TerminalSignals(app, window.Quit);

@@ -13,12 +13,15 @@ namespace TopSharp.Ui;
 /// </summary>
 public static class SamplerLoops
 {
-    public static SamplerLoop For(KernelRoot root, TimeSpan delay, TimeProvider time)
+    /// <param name="addReading">Adds what is read beside /proc to each live snapshot (the sched_switch program's reading).</param>
+    public static SamplerLoop For(KernelRoot root, TimeSpan delay, TimeProvider time, Func<SystemSnapshot, SystemSnapshot>? addReading = null)
     {
         if (root.CapturedPair() is (KernelRoot t0, KernelRoot t1))
             return SamplerLoop.Frozen(files => Captured(t0, files), files => Captured(t1, files), SnapshotRates.Between, time);
         var sampler = new Sampler(root);
-        return SamplerLoop.Live(sampler.Sample, SnapshotRates.Between, time, delay);
+        return addReading is null
+            ? SamplerLoop.Live(sampler.Sample, SnapshotRates.Between, time, delay)
+            : SamplerLoop.Live(files => addReading(sampler.Sample(files)), SnapshotRates.Between, time, delay);
     }
 
     /// <summary>

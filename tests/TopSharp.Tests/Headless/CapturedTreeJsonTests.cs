@@ -55,6 +55,9 @@ public class CapturedTreeJsonTests
         Assert.Equal(18.23, total.GetProperty("busy_pct_tasks").GetDouble()); // 506 ticks / 3.47 s / 8 CPUs
         Assert.Equal(8, Report.Value.GetProperty("cpus").GetArrayLength());
         Assert.Equal(47.16, Report.Value.GetProperty("cpus")[2].GetProperty("busy_pct").GetDouble());
+        // A captured tree has no sched_switch program to read.
+        Assert.Equal(JsonValueKind.Null, total.GetProperty("busy_pct_sched").ValueKind);
+        Assert.All(Report.Value.GetProperty("cpus").EnumerateArray(), c => Assert.Equal(JsonValueKind.Null, c.GetProperty("busy_pct_sched").ValueKind));
     }
 
     [Fact]

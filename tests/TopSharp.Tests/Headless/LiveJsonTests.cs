@@ -26,6 +26,26 @@ public class LiveJsonTests
             <= json.GetProperty("memory").GetProperty("mem_total_bytes").GetUInt64());
     }
 
+    [SkippableFact]
+    public void As_root_every_cpu_has_a_sched_figure_and_with_no_bpf_none()
+    {
+        TopSharp.Testing.Requires.Root("attaches the sched_switch BPF program");
+        JsonElement attached = Once("--once", "--json", "--delay", "0.2");
+        JsonElement ticksOnly = Once("--once", "--json", "--delay", "0.2", "--no-bpf");
+
+        Assert.All(attached.GetProperty("cpus").EnumerateArray(), c => Assert.InRange(c.GetProperty("busy_pct_sched").GetDouble(), 0, 100));
+        Assert.InRange(attached.GetProperty("cpu_total").GetProperty("busy_pct_sched").GetDouble(), 0, 100);
+        Assert.All(ticksOnly.GetProperty("cpus").EnumerateArray(), c => Assert.Equal(JsonValueKind.Null, c.GetProperty("busy_pct_sched").ValueKind));
+        Assert.Equal(JsonValueKind.Null, ticksOnly.GetProperty("cpu_total").GetProperty("busy_pct_sched").ValueKind);
+    }
+
+    private static JsonElement Once(params string[] args)
+    {
+        (int code, string stdout, string stderr) = Run(args);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
     [Fact]
     public void The_real_binary_exits_2_on_bad_options_and_prints_json_on_good_ones()
     {
