@@ -6,50 +6,65 @@ using TopSharp.Core.Sampling;
 namespace TopSharp;
 
 /// <summary>
-/// Where the CPU meters' busy totals come from, chosen once at start: the sched_switch program when it
-/// can be attached (live machine, root or CAP_BPF + CAP_PERFMON, no <c>--no-bpf</c>), else /proc/stat's
-/// ticks, silently but for <see cref="Note"/> on the help screen.
+/// Where the CPU meters' busy totals come from: the sched_switch program when it can be attached (live
+/// machine, root or CAP_BPF + CAP_PERFMON, no <c>--no-bpf</c>), else /proc/stat's ticks, silently but
+/// for <see cref="Note"/> on the help screen. The attach happens at the first reading, on the sampling
+/// thread: it parses the kernel's BTF, which takes a noticeable moment, and the UI need not wait for it.
 /// </summary>
-internal sealed class CpuMeterSource : IDisposable
+internal sealed class CpuMeterSource(CommandLineOptions options) : IDisposable
 {
-    private readonly SchedSwitchProbe? _probe;
-
-    private CpuMeterSource(SchedSwitchProbe? probe, string note)
-    {
-        _probe = probe;
-        Note = note;
-    }
+    private readonly object _gate = new();
+    private SchedSwitchProbe? _probe;
+    private bool _chosen, _disposed;
+    private volatile string _note = "CPU meters: /proc/stat's tick samples until the sched_switch program is attached";
 
     /// <summary>One line for the help screen: which source, and how to get the exact one when it is not in use.</summary>
-    public string Note { get; }
+    public string Note => _note;
 
-    public bool IsSched => _probe is not null;
-
-    public static CpuMeterSource Choose(CommandLineOptions options)
+    /// <summary>The snapshot with the program's reading, taken now (attaching it the first time); unchanged without it.</summary>
+    public SystemSnapshot AddReading(SystemSnapshot snapshot)
     {
-        if (options.NoBpf) return Ticks("--no-bpf");
-        if (!options.Root.IsLive) return Ticks("a captured tree");
-        try
+        lock (_gate)
         {
-            return new CpuMeterSource(SchedSwitchProbe.Attach(),
-                "CPU meters: busy time measured at every context switch (eBPF sched_switch); the user/system/irq split is /proc/stat's, scaled to it");
-        }
-        catch (BpfException e) when (e.Failure == BpfFailure.NotPrivileged)
-        {
-            return Ticks($"exact busy time needs root or CAP_BPF + CAP_PERFMON: setcap cap_bpf,cap_perfmon+ep {Environment.ProcessPath ?? "topsharp"}");
-        }
-        catch (Exception e) when (e is BpfException or IOException or UnauthorizedAccessException)
-        {
-            return Ticks($"the sched_switch program: {e.Message.Split('\n')[0]}");
+            if (_disposed) return snapshot;
+            if (!_chosen) Choose();
+            return _probe?.Read() is { } reading ? snapshot with { SchedBusy = reading } : snapshot;
         }
     }
 
-    /// <summary>The snapshot with the program's reading, taken now; unchanged without the program.</summary>
-    public SystemSnapshot AddReading(SystemSnapshot snapshot) =>
-        _probe?.Read() is { } reading ? snapshot with { SchedBusy = reading } : snapshot;
+    private void Choose()
+    {
+        _chosen = true;
+        if (options.NoBpf) Ticks("--no-bpf");
+        else if (!options.Root.IsLive) Ticks("a captured tree");
+        else
+        {
+            try
+            {
+                _probe = SchedSwitchProbe.Attach();
+                _note = "CPU meters: busy time measured at every context switch (eBPF sched_switch); the user/system/irq split is /proc/stat's, scaled to it";
+            }
+            catch (BpfException e) when (e.Failure == BpfFailure.NotPrivileged)
+            {
+                Ticks($"exact busy time needs root or CAP_BPF + CAP_PERFMON: setcap cap_bpf,cap_perfmon+ep {Environment.ProcessPath ?? "topsharp"}");
+            }
+            catch (Exception e) when (e is BpfException or IOException or UnauthorizedAccessException)
+            {
+                Ticks($"the sched_switch program: {e.Message.Split('\n')[0]}");
+            }
+        }
+    }
 
-    public void Dispose() => _probe?.Dispose();
+    private void Ticks(string why) => _note = $"CPU meters: /proc/stat's tick samples, which work between ticks evades ({why})";
 
-    private static CpuMeterSource Ticks(string why) =>
-        new(null, $"CPU meters: /proc/stat's tick samples, which work between ticks evades ({why})");
+    /// <summary>Detaches; a reading still to come returns its snapshot unchanged.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _probe?.Dispose();
+            _probe = null;
+        }
+    }
 }

@@ -33,7 +33,7 @@ internal static class JsonReport
             return (ReadOnce(t0), ReadOnce(t1), t1);
 
         using var sampler = new Sampler(root);
-        using var cpuMeters = CpuMeterSource.Choose(options);
+        using var cpuMeters = new CpuMeterSource(options);
         SystemSnapshot older = cpuMeters.AddReading(sampler.Sample(ProcessFiles.All));
         if (!root.IsLive) return (older, older, root);
         Thread.Sleep(options.Delay);

@@ -31,7 +31,7 @@ public static class Dashboard
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
         themes.Apply(theme);
         var ui = new UiSynchronizationContext(app);
-        using var cpuMeters = CpuMeterSource.Choose(options); // disposed after the loop's view model: no read after detach
+        using var cpuMeters = new CpuMeterSource(options);
         var loop = SamplerLoops.For(options.Root, options.Delay, TimeProvider.System, cpuMeters.AddReading);
         using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids);
         using var window = new MainWindow(vm, app, Panes.All, ui, () => [.. HelpText.Lines(), "", cpuMeters.Note], SamplerLoops.NumaMapsReader(options.Root)) { Themes = themes };

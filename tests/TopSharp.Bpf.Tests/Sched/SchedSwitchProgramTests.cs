@@ -18,13 +18,17 @@ public sealed class SchedSwitchProgramTests
     private const int Cpu = 0;
     private static readonly TimeSpan Segment = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Parsed once for the class: the kernel's whole BTF, twice over.</summary>
+    private static readonly Lazy<int> TaskPidOffset = new(() => BtfTypes.Vmlinux().MemberOffsetBytes("task_struct", "pid"));
+    private static readonly Lazy<KnownKernelBytes> Known = new(KnownKernelBytes.Find);
+
     private sealed class Loaded : IDisposable
     {
         public Loaded(bool configure = true)
         {
             Requires.Root("loads the sched_switch program (BPF_PROG_LOAD, BPF_PROG_TEST_RUN)");
-            PidOffset = BtfTypes.Vmlinux().MemberOffsetBytes("task_struct", "pid");
-            Kernel = KnownKernelBytes.Find();
+            PidOffset = TaskPidOffset.Value;
+            Kernel = Known.Value;
             Object = BpfObject.LoadEmbedded(SchedSwitchProbe.ObjectName);
             if (configure) SchedSwitchProbe.Configure(Object, PidOffset);
         }
