@@ -1,40 +1,24 @@
 #:project ../src/TopSharp.Bpf/TopSharp.Bpf.csproj
-// Attaches and detaches TopSharp's sched_switch program (src/TopSharp.Bpf/bpf/sched.bpf.c) through
-// TopSharp's own loader, on command, for scripts/sched-overhead.sh: reads "attach" / "detach" lines
-// on stdin and answers "attached" / "detached"; detaches and exits at end of input. Root or
-// CAP_BPF + CAP_PERFMON. Usage: dotnet run --file scripts/sched-attach.cs
+// Attaches TopSharp's sched_switch program (src/TopSharp.Bpf/bpf/sched.bpf.c) alone, through TopSharp's
+// own loader, prints "attached", and keeps it attached until SIGTERM or SIGINT: the "sched" section of
+// scripts/bpf-overhead.sh (`topsharp --once` would attach the syscall programs as well). Root or
+// CAP_BPF + CAP_PERFMON. Build: dotnet build scripts/sched-attach.cs -c Release -o DIR
+using System.Runtime.InteropServices;
+using TopSharp.Bpf;
 using TopSharp.Bpf.Sched;
 
-SchedSwitchProbe? probe = null;
-Console.WriteLine("ready");
+using var done = new ManualResetEventSlim();
+using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; done.Set(); });
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; done.Set(); });
 try
 {
-    for (string? line; (line = Console.ReadLine()) is not null;)
-    {
-        switch (line.Trim())
-        {
-            case "attach":
-                probe ??= SchedSwitchProbe.Attach();
-                Console.WriteLine("attached");
-                break;
-            case "detach":
-                probe?.Dispose();
-                probe = null;
-                Console.WriteLine("detached");
-                break;
-            default:
-                Console.WriteLine($"unknown command: {line}");
-                break;
-        }
-    }
+    using SchedSwitchProbe probe = SchedSwitchProbe.Attach();
+    Console.WriteLine("attached");
+    done.Wait();
+    return 0;
 }
-catch (Exception e)
+catch (Exception e) when (e is BpfException or IOException)
 {
-    Console.WriteLine($"error: {e.Message.Split('\n')[0]}");
+    Console.Error.WriteLine($"sched-attach: {e.Message}");
     return 1;
 }
-finally
-{
-    probe?.Dispose();
-}
-return 0;

@@ -35,8 +35,11 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--json</c>: read each process's /proc/PID/numa_maps for <c>numa_bytes_by_node</c> (<c>--numa-maps</c>).</summary>
     public bool NumaMaps { get; init; }
 
-    /// <summary>Attach no BPF program (<c>--no-bpf</c>): the CPU meters stay on /proc/stat's ticks.</summary>
+    /// <summary>No eBPF programs at all: no syscall pane data, no SYSC/s columns, CPU meters from /proc/stat's ticks only (<c>--no-bpf</c>).</summary>
     public bool NoBpf { get; init; }
+
+    /// <summary>With <c>--json</c>: time every syscall for <c>p50_ns</c>/<c>p99_ns</c> (<c>--syscall-latency</c>; it costs more).</summary>
+    public bool SyscallLatency { get; init; }
 
     public bool ShowHelp { get; init; }
 

@@ -41,6 +41,7 @@ public sealed class CommandLineParser
                 "--json" => Flag(name, inline, ref options, o => o with { Json = true }),
                 "--numa-maps" => Flag(name, inline, ref options, o => o with { NumaMaps = true }),
                 "--no-bpf" => Flag(name, inline, ref options, o => o with { NoBpf = true }),
+                "--syscall-latency" => Flag(name, inline, ref options, o => o with { SyscallLatency = true }),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
                 "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
                 "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),
@@ -56,6 +57,7 @@ public sealed class CommandLineParser
         if (options.Json && !options.Once) return "--json needs --once";
         if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
+        if (options.SyscallLatency && !options.Json) return "--syscall-latency needs --once --json (the syscall pane has its own key)";
         return null;
     }
 

@@ -5,7 +5,7 @@ internal static class Usage
 {
     public const string Text = """
         Usage: topsharp [OPTIONS]
-               topsharp --once --json [--numa-maps] [--delay SECONDS] [--root DIR]
+               topsharp --once --json [--numa-maps] [--syscall-latency] [--delay SECONDS] [--root DIR]
 
         An interactive process and system monitor for Linux.
 
@@ -22,8 +22,9 @@ internal static class Usage
               --json             with --once: print one JSON document (see docs/json.md)
               --numa-maps        with --json: add each process's resident bytes per NUMA
                                  node (reads /proc/PID/numa_maps, which walks page tables)
-              --no-bpf           attach no BPF program: CPU meters use /proc/stat's ticks
-                                 only (attaching needs root or CAP_BPF + CAP_PERFMON)
+              --no-bpf           load no eBPF programs (no syscall rates; CPU meters from
+                                 /proc/stat's ticks only, which work between ticks evades)
+              --syscall-latency  with --json: also time every syscall (p50_ns, p99_ns)
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 

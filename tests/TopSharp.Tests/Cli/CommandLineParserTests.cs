@@ -51,14 +51,6 @@ public class CommandLineParserTests
     }
 
     [Fact]
-    public void No_bpf_is_a_flag()
-    {
-        Assert.False(Parse().NoBpf);
-        Assert.True(Parse("--no-bpf").NoBpf);
-        Assert.Equal("--no-bpf takes no value", Error("--no-bpf=1"));
-    }
-
-    [Fact]
     public void Once_and_json_go_together()
     {
         CommandLineOptions o = Parse("--once", "--json", "--delay", "0.2");
