@@ -23,6 +23,17 @@ public sealed record OpenEvent(
     /// <summary>The errno of a failed call, else 0.</summary>
     public int Errno => Result < 0 ? (int)-Result : 0;
 
+    /// <summary>The call's name: open, creat, openat (x86_64 2, 85, 257; arm64 56) or openat2 (437 on both).</summary>
+    public string SyscallName(System.Runtime.InteropServices.Architecture arch) => (SyscallNr, arch) switch
+    {
+        (437, _) => "openat2",
+        (56, System.Runtime.InteropServices.Architecture.Arm64) => "openat",
+        (2, System.Runtime.InteropServices.Architecture.X64) => "open",
+        (85, System.Runtime.InteropServices.Architecture.X64) => "creat",
+        (257, System.Runtime.InteropServices.Architecture.X64) => "openat",
+        _ => $"syscall_{SyscallNr}",
+    };
+
     /// <summary>"3" for an fd, "ENOENT" for a failure.</summary>
     public string ResultText => Result >= 0 ? Result.ToString(System.Globalization.CultureInfo.InvariantCulture) : ErrnoNames.Name(Errno);
 
