@@ -9,5 +9,6 @@ public static class HelpText
     [
         KeyMap.HelpSection,
         ("Process table", ProcessTableKeys.All.Select(b => (b.Keys, b.Help))),
+        ("Opens view (o)", Opens.OpensView.Help),
     ]);
 }

@@ -78,6 +78,19 @@ internal sealed class RowPainter(View view)
         Flush(y);
     }
 
+    /// <summary>A row of another table built on this painter (the opens view): <paramref name="colorOf"/> may give a cell its own foreground.</summary>
+    public void Cells(ColumnLayout layout, IReadOnlyList<string> cells, int y, int left, Func<int, Color?>? colorOf = null)
+    {
+        Clear(_normal);
+        for (int c = 0; c < layout.Columns.Count && c < cells.Count; c++)
+        {
+            var column = layout.Columns[c];
+            Attribute attr = colorOf?.Invoke(c) is { } fg ? new Attribute(fg, _normal.Background) : _normal;
+            Put(layout.Starts[c], cells[c], column.Width, column.Alignment == ColumnAlignment.Right, left, attr);
+        }
+        Flush(y);
+    }
+
     /// <summary>The line under the table, never scrolled.</summary>
     public void Foot(int y, string text, Color? color)
     {
