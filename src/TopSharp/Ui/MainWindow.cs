@@ -69,7 +69,7 @@ public sealed class MainWindow : Window
     public ThemeSwitcher? Themes { get; init; }
 
     /// <summary>Starts tracing opens for <c>o</c>; null leaves the key saying BPF is off.</summary>
-    public Func<OpensScope, IOpenEventSource>? OpensTracer { get; init; }
+    public Func<OpensScope, IOpenEventSource>? StartOpens { get; init; }
 
     /// <summary>Stops the dashboard (q, F10, Ctrl+C, or a signal), closing the opens view first if it shows.</summary>
     public void Quit()
@@ -83,12 +83,12 @@ public sealed class MainWindow : Window
     private void ShowOpens()
     {
         if (App is not { } app) return;
-        if (OpensTracer is null) { ShowMessage("opens: eBPF is off"); return; }
+        if (StartOpens is null) { ShowMessage("opens: traces the live machine only (not a --root tree)"); return; }
         var table = _vm.Processes.State.CurrentValue;
         if (table.SelectedRow is not { } row) { ShowMessage("opens: select a process first"); return; }
         string command = table.SelectedCommandLine ?? "";
         var scope = OpensScope.Process(row.Pid, command.Length > 30 ? command[..29] + "…" : command);
-        bool quit = OpensWindow.Show(app, _ui, scope, OpensTracer, shown: w => _opens = w);
+        bool quit = OpensWindow.Show(app, _ui, scope, StartOpens, shown: w => _opens = w);
         _opens = null;
         if (quit || _quitting) Quit();
     }

@@ -32,7 +32,7 @@ public sealed class OpenEventTests
 
         Assert.True(OpenEvent.TryDecode(r, 1_700_000_000_000_000_000, out OpenEvent? e));
 
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_001), e!.Time);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_001).AddTicks(5), e!.Time);
         Assert.Equal(1_000_000_500UL, e.MonotonicNs);
         Assert.Equal((1234, 1240, -2L, 0x80241UL, 257), (e.Pid, e.Tid, e.Result, e.Flags, e.SyscallNr));
         Assert.Equal("cat", e.Comm);
