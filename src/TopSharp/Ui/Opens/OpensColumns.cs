@@ -11,11 +11,21 @@ internal static class OpensColumns
 {
     public const int Result = 3;
 
-    public static IReadOnlyList<ColumnHeader> List { get; } =
-    [
-        Left(ColumnId.Time, "TIME", 12), Right(ColumnId.Pid, "PID", 7), Left(ColumnId.Command, "COMM", 15),
-        Left(ColumnId.State, "RESULT", 12), Left(ColumnId.Command, "FLAGS", 28), Left(ColumnId.Command, "PATH", 0),
-    ];
+    /// <summary>The list's columns; RESULT and FLAGS are as wide as their widest row, so the path keeps the room.</summary>
+    public static IReadOnlyList<ColumnHeader> List(IReadOnlyList<OpenRow> rows)
+    {
+        int result = "RESULT".Length, flags = "FLAGS".Length;
+        foreach (OpenRow r in rows)
+        {
+            result = Math.Max(result, r.Result.Length);
+            flags = Math.Max(flags, r.Flags.Length);
+        }
+        return
+        [
+            Left(ColumnId.Time, "TIME", 12), Right(ColumnId.Pid, "PID", 7), Left(ColumnId.Command, "COMM", 15),
+            Left(ColumnId.State, "RESULT", result), Left(ColumnId.Command, "FLAGS", flags), Left(ColumnId.Command, "PATH", 0),
+        ];
+    }
 
     public static IReadOnlyList<string> Cells(OpenRow r) =>
         [r.Time, r.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Comm, r.Result, r.Flags, r.Path];

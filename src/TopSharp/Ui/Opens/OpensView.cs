@@ -61,8 +61,8 @@ public sealed class OpensView : View
         _painter.Begin(width, normal, normal);
         _painter.Foot(0, TitleLine(s), s.Lost > 0 ? Color.BrightYellow : null);
         if (height < 2) return true;
-        var layout = ColumnLayout.Of(s.ShowSummary ? OpensColumns.Summary(s.Sort) : OpensColumns.List);
-        _painter.Header(layout, 0);
+        var layout = ColumnLayout.Of(s.ShowSummary ? OpensColumns.Summary(s.Sort) : OpensColumns.List(s.Rows));
+        _painter.Header(layout, 0, y: 1);
         int count = RowCount(s), body = BodyHeight;
         _top = _follow ? Math.Max(0, count - body) : Math.Clamp(_top, 0, Math.Max(0, count - body));
         for (int y = 0; y < body; y++)

@@ -44,7 +44,8 @@ internal sealed class RowPainter(View view)
         _origin = view.ViewportToScreen(Point.Empty);
     }
 
-    public void Header(ColumnLayout layout, int left)
+    /// <summary>The column titles at line <paramref name="y"/>, the sort column in bold.</summary>
+    public void Header(ColumnLayout layout, int left, int y = 0)
     {
         var header = new Attribute(_normal.Foreground, _normal.Background, TextStyle.Reverse);
         var sorted = new Attribute(_normal.Foreground, _normal.Background, TextStyle.Reverse | TextStyle.Bold);
@@ -55,7 +56,7 @@ internal sealed class RowPainter(View view)
             Put(layout.Starts[c], ColumnLayout.HeaderText(column), column.Width, column.Alignment == ColumnAlignment.Right, left,
                 column.Sorted ? sorted : header);
         }
-        Flush(0);
+        Flush(y);
     }
 
     /// <summary>One row at screen line <paramref name="y"/>; null draws an empty line.</summary>
