@@ -41,6 +41,12 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--opens</c>: stop after this long (<c>--duration</c>); null runs until Ctrl+C or SIGTERM.</summary>
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>No eBPF programs at all: no syscall pane data, no SYSC/s columns (<c>--no-bpf</c>).</summary>
+    public bool NoBpf { get; init; }
+
+    /// <summary>With <c>--json</c>: time every syscall for <c>p50_ns</c>/<c>p99_ns</c> (<c>--syscall-latency</c>; it costs more).</summary>
+    public bool SyscallLatency { get; init; }
+
     public bool ShowHelp { get; init; }
 
     public bool ShowVersion { get; init; }

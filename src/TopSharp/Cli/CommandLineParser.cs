@@ -42,6 +42,8 @@ public sealed class CommandLineParser
                 "--numa-maps" => Flag(name, inline, ref options, o => o with { NumaMaps = true }),
                 "--opens" => Flag(name, inline, ref options, o => o with { Opens = true }),
                 "--duration" => Value(name, inline, "SECONDS", ref options, Duration),
+                "--no-bpf" => Flag(name, inline, ref options, o => o with { NoBpf = true }),
+                "--syscall-latency" => Flag(name, inline, ref options, o => o with { SyscallLatency = true }),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
                 "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
                 "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),
@@ -59,6 +61,7 @@ public sealed class CommandLineParser
         if (options.Json && !options.Once) return "--json needs --once or --opens";
         if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
+        if (options.SyscallLatency && !options.Json) return "--syscall-latency needs --once --json (the syscall pane has its own key)";
         return null;
     }
 
@@ -67,7 +70,8 @@ public sealed class CommandLineParser
         if (!options.Json) return "--opens needs --json (JSON lines are its only output)";
         if (options.Once) return "--opens and --once are separate modes";
         if (options.Pids.Count > 1) return "--opens traces one --pid (or all processes without it)";
-        if (options.NumaMaps || options.User is not null) return "--opens takes only --pid and --duration";
+        if (options.NumaMaps || options.User is not null || options.SyscallLatency) return "--opens takes only --pid and --duration";
+        if (options.NoBpf) return "--opens traces with eBPF, which --no-bpf turns off";
         return null;
     }
 

@@ -5,7 +5,7 @@ internal static class Usage
 {
     public const string Text = """
         Usage: topsharp [OPTIONS]
-               topsharp --once --json [--numa-maps] [--delay SECONDS] [--root DIR]
+               topsharp --once --json [--numa-maps] [--syscall-latency] [--delay SECONDS] [--root DIR]
                topsharp --opens --json [--pid PID] [--duration SECONDS]
 
         An interactive process and system monitor for Linux.
@@ -27,6 +27,8 @@ internal static class Usage
                                  CAP_BPF+CAP_PERFMON): one JSON line per call, a summary
                                  line at the end (Ctrl+C or SIGTERM ends it cleanly)
               --duration SECONDS with --opens: stop after this long
+              --no-bpf           load no eBPF programs (no syscall rates)
+              --syscall-latency  with --json: also time every syscall (p50_ns, p99_ns)
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 

@@ -13,10 +13,12 @@ internal static class JsonReport
 {
     public static int Run(CommandLineOptions options, TextWriter stdout)
     {
-        (SystemSnapshot older, SystemSnapshot newer, KernelRoot newerRoot) = Readings(options);
+        using var syscalls = HeadlessSyscalls.Start(options);
+        (SystemSnapshot older, SystemSnapshot newer, KernelRoot newerRoot) = Readings(options, syscalls);
         IReadOnlyDictionary<int, NumaMaps>? numaMaps = null;
         if (options.NumaMaps) (numaMaps, newer) = ReadNumaMaps(options, newer, newerRoot);
-        Report report = ReportBuilder.Build(options, older, newer, SnapshotRates.Between(older, newer), numaMaps);
+        Report report = ReportBuilder.Build(options, older, newer, SnapshotRates.Between(older, newer), numaMaps,
+            syscalls.Report(pid => options.Pids.Count == 0 || options.Pids.Contains(pid)));
         stdout.WriteLine(JsonSerializer.Serialize(report, ReportJsonContext.Readable.Report));
         return App.Ok;
     }
@@ -26,7 +28,7 @@ internal static class JsonReport
     /// proc/uptime as the sampler times every captured tree (no waiting); a single captured tree
     /// is one reading (no rates); the live machine is read twice, <see cref="CommandLineOptions.Delay"/> apart.
     /// </summary>
-    private static (SystemSnapshot Older, SystemSnapshot Newer, KernelRoot NewerRoot) Readings(CommandLineOptions options)
+    private static (SystemSnapshot Older, SystemSnapshot Newer, KernelRoot NewerRoot) Readings(CommandLineOptions options, HeadlessSyscalls syscalls)
     {
         KernelRoot root = options.Root;
         if (root.CapturedPair() is (KernelRoot t0, KernelRoot t1))
@@ -35,7 +37,9 @@ internal static class JsonReport
         using var sampler = new Sampler(root);
         SystemSnapshot older = sampler.Sample(ProcessFiles.All);
         if (!root.IsLive) return (older, older, root);
+        syscalls.Sample();
         Thread.Sleep(options.Delay);
+        syscalls.Sample();
         return (older, sampler.Sample(ProcessFiles.All), root);
     }
 

@@ -20,6 +20,7 @@ internal sealed record Report(
     /// <summary>Null on a kernel without NUMA support (no /sys/devices/system/node).</summary>
     NumaJson? Numa,
     IReadOnlyList<ProcessJson> Processes,
+    SyscallsJson Syscalls,
     IReadOnlyList<DiagnosticJson> Diagnostics);
 
 /// <summary>/proc/loadavg.</summary>

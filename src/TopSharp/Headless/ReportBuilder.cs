@@ -12,9 +12,10 @@ namespace TopSharp.Headless;
 internal static class ReportBuilder
 {
     /// <param name="numaMaps">With <c>--numa-maps</c>: numa_maps of the newer reading's processes, by PID.</param>
+    /// <param name="syscalls">The syscall section (<see cref="HeadlessSyscalls"/>); null: not sampled.</param>
     public static Report Build(
         CommandLineOptions options, SystemSnapshot older, SystemSnapshot newer, SnapshotRates rates,
-        IReadOnlyDictionary<int, NumaMaps>? numaMaps = null)
+        IReadOnlyDictionary<int, NumaMaps>? numaMaps = null, SyscallsJson? syscalls = null)
     {
         bool twoReadings = rates.Interval > TimeSpan.Zero;
         return new Report(
@@ -31,6 +32,7 @@ internal static class ReportBuilder
             Memory: newer.MemInfo is { } m ? MemoryJson.From(m) : null,
             Numa: newer.Numa is { } numa ? NumaJson.From(numa, rates.Nodes) : null,
             Processes: Processes(options, newer, rates, numaMaps),
+            Syscalls: syscalls ?? SyscallsJson.Unavailable("not sampled"),
             Diagnostics: Diagnostics(older, newer));
     }
 

@@ -12,6 +12,7 @@ namespace TopSharp.Headless;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(Report))]
+[JsonSerializable(typeof(SyscallsJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

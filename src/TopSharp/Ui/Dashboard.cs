@@ -36,7 +36,7 @@ public static class Dashboard
         using var window = new MainWindow(vm, app, Panes.All, ui, HelpText.Lines, SamplerLoops.NumaMapsReader(options.Root))
         {
             Themes = themes,
-            StartOpens = options.Root.IsLive ? scope => Bpf.Opens.OpensTracer.Start(scope) : null,
+            StartOpens = options.Root.IsLive && !options.NoBpf ? scope => Bpf.Opens.OpensTracer.Start(scope) : null,
         };
         window.Header.PlainGlyphs = themes.Monochrome;
         if (options.User is { } user) vm.Processes.SetUserFilter(user);

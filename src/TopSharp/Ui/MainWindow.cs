@@ -83,7 +83,7 @@ public sealed class MainWindow : Window
     private void ShowOpens()
     {
         if (App is not { } app) return;
-        if (StartOpens is null) { ShowMessage("opens: traces the live machine only (not a --root tree)"); return; }
+        if (StartOpens is null) { ShowMessage("opens: needs eBPF on the live machine (not --no-bpf, not --root)"); return; }
         var table = _vm.Processes.State.CurrentValue;
         if (table.SelectedRow is not { } row) { ShowMessage("opens: select a process first"); return; }
         string command = table.SelectedCommandLine ?? "";

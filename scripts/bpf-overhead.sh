@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# What TopSharp's eBPF programs cost the traced workload, side by side in one run (as root).
+#
+#   scripts/bpf-overhead.sh            # every section
+#   ONLY=syscalls ROUNDS=9 CALLS=500000 scripts/bpf-overhead.sh
+#
+# Method (docs: ../shared/docs/ebpf.md §6): a workload measures its own CPU time per operation;
+# each round runs it bare, then with the tracer attached, and the ratio traced/bare is taken per
+# round; the median over ROUNDS is reported. Other syscall tracers on the machine distort every
+# figure: the script lists any loaded tracing program first.
+#
+# Sections: a section is a function `section_NAME` that prints its lines with `report`; add yours
+# (the opens and sched programs have their own workloads) and append NAME to SECTIONS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-7}
+CALLS=${CALLS:-500000}
+SECTIONS=(syscalls)
+work=$(mktemp -d /tmp/topsharp-overhead.XXXXXX)
+bg_pid=""
+cleanup() { [ -n "$bg_pid" ] && kill "$bg_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+[ "$(id -u)" = 0 ] || { echo "bpf-overhead.sh: needs root (it attaches BPF programs)" >&2; exit 1; }
+gcc -O2 -Wall -o "$work/syscaller" tests/native/syscaller.c
+topsharp_dll=src/TopSharp/bin/Release/net10.0/topsharp.dll
+[ -f "$topsharp_dll" ] || dotnet build src/TopSharp -c Release -v q >/dev/null
+topsharp=(dotnet "$topsharp_dll")
+
+# --- helpers -----------------------------------------------------------------------------------
+
+# start_bg CMD...: runs CMD in the background as $bg_pid
+start_bg() { "$@" >"$work/bg.out" 2>&1 & bg_pid=$!; }
+stop_bg() { kill -TERM "$bg_pid" 2>/dev/null || true; wait "$bg_pid" 2>/dev/null || true; bg_pid=""; }
+
+# wait_programs N: until $bg_pid holds N BPF program fds (prog_id in /proc/PID/fdinfo), 30 s at most
+wait_programs() {
+  for _ in $(seq 300); do
+    local n
+    n=$(cat /proc/"$bg_pid"/fdinfo/* 2>/dev/null | grep -c '^prog_id:' || true)
+    [ "$n" -ge "$1" ] && return 0
+    sleep 0.1
+  done
+  echo "bpf-overhead.sh: the tracer did not attach; its output:" >&2; cat "$work/bg.out" >&2; exit 1
+}
+
+# wait_output TEXT: until the background command printed TEXT, 30 s at most
+wait_output() {
+  for _ in $(seq 300); do grep -q "$1" "$work/bg.out" 2>/dev/null && { sleep 0.5; return 0; }; sleep 0.1; done
+  echo "bpf-overhead.sh: no '$1' from the tracer:" >&2; cat "$work/bg.out" >&2; exit 1
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+report() { printf '%-58s %s\n' "$1" "$2"; }
+
+# paired LABEL START STOP: ROUNDS rounds of (bare loop, START, traced loop, STOP); prints the median ratio
+paired() {
+  local label=$1 start=$2 stop=$3 ratios=() bares=() traceds=()
+  for _ in $(seq "$ROUNDS"); do
+    local bare traced
+    bare=$("$work/syscaller" "$CALLS")
+    $start
+    traced=$("$work/syscaller" "$CALLS")
+    $stop
+    ratios+=("$(awk -v t="$traced" -v b="$bare" 'BEGIN { printf "%.3f", t / b }')")
+    bares+=("$bare"); traceds+=("$traced")
+  done
+  local r b t
+  r=$(printf '%s\n' "${ratios[@]}" | median)
+  b=$(printf '%s\n' "${bares[@]}" | median)
+  t=$(printf '%s\n' "${traceds[@]}" | median)
+  report "$label" "$(printf '%.2fx  %+5.0f ns per call  (%s -> %s ns, medians of %s)' "$r" "$(awk -v t="$t" -v b="$b" 'BEGIN { print t - b }')" "$b" "$t" "$ROUNDS")"
+}
+
+# --- section: syscalls (syscalls.bpf.c on raw_syscalls:sys_enter/sys_exit) ----------------------------
+
+counting_start() { start_bg "${topsharp[@]}" --once --json --delay 60; wait_programs 2; }
+latency_start() { start_bg "${topsharp[@]}" --once --json --delay 60 --syscall-latency; wait_programs 2; }
+# bpftrace needs tracefs for a classic tracepoint; where it is not mounted, it gets a private mount
+bpftrace_start() {
+  local program='tracepoint:raw_syscalls:sys_enter { @[pid, args->id] = count(); }'
+  if [ -d /sys/kernel/tracing/events ]; then
+    start_bg bpftrace -e "$program"
+  else
+    start_bg unshare -m sh -c 'mount -t tracefs nodev /sys/kernel/tracing && exec bpftrace -e "$0"' "$program"
+  fi
+  wait_output Attaching
+}
+
+section_syscalls() {
+  echo "syscalls: a getppid loop of $CALLS calls, CPU time per call"
+  paired "TopSharp counting (topsharp --once --json)" counting_start stop_bg
+  paired "TopSharp counting + latency (--syscall-latency)" latency_start stop_bg
+  if command -v bpftrace >/dev/null; then
+    paired "bpftrace @[pid, args->id] = count() (classic tracepoint)" bpftrace_start stop_bg
+  else
+    report "bpftrace" "not installed"
+  fi
+}
+
+# --- main ----------------------------------------------------------------------------------------
+
+others=$(bpftool prog list 2>/dev/null | grep -E '^[0-9]+: (raw_tracepoint|tracepoint|tracing|kprobe)' || true)
+if [ -n "$others" ]; then
+  echo "warning: other tracing programs are loaded; they slow every syscall and distort these ratios:"
+  echo "$others"
+fi
+for section in "${SECTIONS[@]}"; do
+  [ -n "${ONLY:-}" ] && [ "$ONLY" != "$section" ] && continue
+  "section_$section"
+done

@@ -1,0 +1,175 @@
+using System.Runtime.InteropServices;
+using TopSharp.Core;
+
+namespace TopSharp.Bpf.Syscalls;
+
+/// <summary>
+/// syscalls.bpf.c, loaded: <see cref="Attach"/> while someone looks, <see cref="Sample"/> every refresh
+/// (drains the kernel's counters with lookup-and-delete batches and adds them to running totals, so the
+/// kernel maps never fill up), <see cref="Latency"/> switches timing on and off at run time.
+/// Names: read by user space from /proc/TGID/comm at each drain; for a process gone by then, the copy the
+/// program stored at its first call (its comms map), marked <see cref="ProcessName.Exited"/>.
+/// </summary>
+public sealed class SyscallTracer : IDisposable
+{
+    public const string ObjectName = "syscalls.bpf.o";
+    private static long s_epochs;
+
+    private readonly BpfObject _object;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<SyscallKey, Totals> _totals = [];
+    private readonly Dictionary<int, ProcessName> _names = [];
+    private readonly KernelFile _file = new(256);
+    private readonly long _epoch = Interlocked.Increment(ref s_epochs);
+    private readonly (uint NrOffset, uint Exit, uint ExitGroup) _arch;
+    private BpfLink? _enter, _exit;
+    private uint _latencyGeneration, _generations;
+    private bool _latencyEverOn;
+    private long _drains;
+
+    private SyscallTracer(BpfObject obj, TimeProvider time)
+    {
+        _object = obj;
+        _time = time;
+        _arch = SyscallNames.ArchFacts(RuntimeInformation.ProcessArchitecture);
+        WriteConfig();
+    }
+
+    /// <summary>Loads the programs (not attached yet). Throws <see cref="BpfException"/>: NotPrivileged, NotSupported, ...</summary>
+    public static SyscallTracer Open(TimeProvider? time = null)
+    {
+        BpfObject obj = BpfObject.LoadEmbedded(ObjectName);
+        try { return new SyscallTracer(obj, time ?? TimeProvider.System); }
+        catch { obj.Dispose(); throw; }
+    }
+
+    internal BpfObject Object => _object;
+
+    public bool IsAttached => _enter is not null;
+
+    public bool Latency
+    {
+        get => _latencyGeneration != 0;
+        set
+        {
+            if (value == Latency) return;
+            // a new generation on every switch-on, so a stamp taken before a switch-off never pairs
+            _latencyGeneration = value ? Math.Max(1, ++_generations) : 0;
+            _latencyEverOn |= value;
+            WriteConfig();
+        }
+    }
+
+    public void Attach()
+    {
+        if (IsAttached) return;
+        _enter = _object.Program("sys_enter").AttachRawTracepoint();
+        try { _exit = _object.Program("sys_exit").AttachRawTracepoint(); }
+        catch { Detach(); throw; }
+    }
+
+    /// <summary>Closes both links: from here on no syscall pays for the programs.</summary>
+    public void Detach()
+    {
+        _exit?.Dispose();
+        _enter?.Dispose();
+        _exit = _enter = null;
+    }
+
+    /// <summary>Drains the kernel's counters into the running totals and returns them as a snapshot.</summary>
+    public SyscallSnapshot Sample()
+    {
+        long drain = ++_drains;
+        var touched = new HashSet<SyscallKey>();
+        BpfMap counts = _object.Map("counts");
+        counts.ReadAll((key, value) =>
+        {
+            SyscallKey k = Key(key);
+            Totals t = TotalsOf(k, drain);
+            t.Calls += counts.SumUInt64(value, 0);
+            t.Errors += counts.SumUInt64(value, 8);
+            touched.Add(k);
+        }, delete: true);
+
+        var systemBuckets = new Dictionary<int, ulong[]>();
+        if (_latencyEverOn)
+        {
+            BpfMap procHist = _object.Map("proc_hist");
+            procHist.ReadAll((key, value) =>
+            {
+                SyscallKey k = Key(key);
+                int slot = MemoryMarshal.Read<int>(key[8..]);
+                Totals t = TotalsOf(k, drain);
+                t.Buckets ??= new ulong[SyscallSnapshot.BucketCount];
+                if ((uint)slot < SyscallSnapshot.BucketCount) t.Buckets[slot] += procHist.SumUInt64(value, 0);
+                touched.Add(k);
+            }, delete: true);
+            BpfMap sysHist = _object.Map("sys_hist");
+            sysHist.ReadAll((key, value) =>
+            {
+                ulong n = sysHist.SumUInt64(value, 0);
+                if (n == 0) return;
+                int index = MemoryMarshal.Read<int>(key);
+                int nr = index / SyscallSnapshot.BucketCount;
+                if (!systemBuckets.TryGetValue(nr, out ulong[]? buckets))
+                    systemBuckets[nr] = buckets = new ulong[SyscallSnapshot.BucketCount];
+                buckets[index % SyscallSnapshot.BucketCount] = n;
+            });
+        }
+
+        foreach (SyscallKey idle in _totals.Keys.Where(k => !touched.Contains(k)).ToList())
+            _totals.Remove(idle); // nothing since the last drain: forget it (a later call starts a new Since)
+        RefreshNames(touched);
+
+        var byKey = new Dictionary<SyscallKey, SyscallTotals>(_totals.Count);
+        foreach ((SyscallKey k, Totals t) in _totals)
+            byKey[k] = new SyscallTotals(t.Calls, t.Errors, t.Since, (ulong[]?)t.Buckets?.Clone());
+        return new SyscallSnapshot(_epoch, _time.GetElapsedTime(0), Latency, byKey, systemBuckets, new Dictionary<int, ProcessName>(_names));
+    }
+
+    private Totals TotalsOf(SyscallKey key, long drain)
+    {
+        if (!_totals.TryGetValue(key, out Totals? t)) _totals[key] = t = new Totals { Since = drain };
+        return t;
+    }
+
+    private static SyscallKey Key(ReadOnlySpan<byte> key) =>
+        new(MemoryMarshal.Read<int>(key), MemoryMarshal.Read<int>(key[4..]));
+
+    private void RefreshNames(HashSet<SyscallKey> touched)
+    {
+        var live = new HashSet<int>(touched.Select(k => k.Tgid));
+        foreach (int gone in _names.Keys.Where(t => !live.Contains(t)).ToList()) _names.Remove(gone);
+        BpfMap comms = _object.Map("comms");
+        Span<byte> comm = stackalloc byte[16];
+        foreach (int tgid in live)
+        {
+            if (_file.TryRead($"/proc/{tgid}/comm", out ReadOnlySpan<byte> text))
+                _names[tgid] = new ProcessName(System.Text.Encoding.UTF8.GetString(text.TrimEnd((byte)'\n')), false);
+            else if (comms.TryLookup(BitConverter.GetBytes(tgid), comm))
+                _names[tgid] = new ProcessName(System.Text.Encoding.UTF8.GetString(comm.IndexOf((byte)0) is var end and >= 0 ? comm[..end] : comm), true);
+            else if (!_names.ContainsKey(tgid))
+                _names[tgid] = new ProcessName("?", true);
+        }
+    }
+
+    private void WriteConfig()
+    {
+        Span<uint> config = [_latencyGeneration, _arch.NrOffset, _arch.Exit, _arch.ExitGroup];
+        _object.Map("config").Update(BitConverter.GetBytes(0u), MemoryMarshal.AsBytes(config));
+    }
+
+    public void Dispose()
+    {
+        Detach();
+        _object.Dispose();
+        _file.Dispose();
+    }
+
+    private sealed class Totals
+    {
+        public ulong Calls, Errors;
+        public long Since;
+        public ulong[]? Buckets;
+    }
+}
