@@ -10,6 +10,7 @@ namespace TopSharp.ViewModels.Opens;
 /// The opens view: drains <see cref="IOpenEventSource"/> every <c>interval</c> on a <see cref="TimeProvider"/>
 /// timer into a bounded live list and a summary by path, and applies pause, the text filter, "failures only"
 /// and the summary's sort. Paused, events still arrive and count; the list stands still until resumed.
+/// The timer drains on its own thread and the commands come from the UI thread: one lock serialises them.
 /// </summary>
 public sealed class OpensViewModel : IDisposable
 {
@@ -24,8 +25,10 @@ public sealed class OpensViewModel : IDisposable
     private readonly List<OpenEvent> _drained = [];
     private readonly Queue<OpenEvent> _kept = new();
     private readonly PathSummary _summary = new();
+    private readonly Lock _gate = new();
     private OpenEvent[] _frozen = [];
     private long _events, _failures, _pending;
+    private bool _disposed;
 
     public OpensViewModel(IOpenEventSource source, string scope, TimeProvider time, TimeSpan interval, Architecture? arch = null)
     {
@@ -40,6 +43,12 @@ public sealed class OpensViewModel : IDisposable
 
     /// <summary>Drains the source and publishes a new state (the timer calls this).</summary>
     public void Refresh()
+    {
+        lock (_gate)
+            if (!_disposed) Drain();
+    }
+
+    private void Drain()
     {
         _drained.Clear();
         _source.Drain(_drained);
@@ -56,22 +65,27 @@ public sealed class OpensViewModel : IDisposable
         Publish(s);
     }
 
-    public void TogglePause()
+    public void TogglePause() => Change(s =>
     {
-        OpensState s = _state.Value;
         _pending = 0;
         if (!s.Paused) _frozen = [.. _kept];
-        Publish(s with { Paused = !s.Paused });
-    }
+        return s with { Paused = !s.Paused };
+    });
 
-    public void SetFilter(string text) => Publish(_state.Value with { Filter = text });
+    public void SetFilter(string text) => Change(s => s with { Filter = text });
 
-    public void ToggleFailuresOnly() => Publish(_state.Value with { FailuresOnly = !_state.Value.FailuresOnly });
+    public void ToggleFailuresOnly() => Change(s => s with { FailuresOnly = !s.FailuresOnly });
 
-    public void ToggleSummary() => Publish(_state.Value with { ShowSummary = !_state.Value.ShowSummary });
+    public void ToggleSummary() => Change(s => s with { ShowSummary = !s.ShowSummary });
 
     /// <summary>Count → failures → path → count.</summary>
-    public void NextSort() => Publish(_state.Value with { Sort = (SummarySort)(((int)_state.Value.Sort + 1) % 3) });
+    public void NextSort() => Change(s => s with { Sort = (SummarySort)(((int)s.Sort + 1) % 3) });
+
+    private void Change(Func<OpensState, OpensState> change)
+    {
+        lock (_gate)
+            if (!_disposed) Publish(change(_state.Value));
+    }
 
     private void Publish(OpensState s)
     {
@@ -113,10 +127,16 @@ public sealed class OpensViewModel : IDisposable
         e.Path is null ? $"<unreadable: {ErrnoNames.Name(e.PathError)}>"
         : e.PathTruncated ? TerminalText.Escape(e.Path) + "…" : TerminalText.Escape(e.Path);
 
+    /// <summary>Stops the timer and disposes the source (detaching its programs); a drain already running finishes first.</summary>
     public void Dispose()
     {
         _timer.Dispose();
-        _state.Dispose();
-        _source.Dispose();
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _source.Dispose();
+            _state.Dispose();
+        }
     }
 }
