@@ -10,7 +10,7 @@ namespace TopSharp.Bpf.Syscalls;
 /// Names: read by user space from /proc/TGID/comm at each drain; for a process gone by then, the copy the
 /// program stored at its first call (its comms map), marked <see cref="ProcessName.Exited"/>.
 /// </summary>
-public sealed class SyscallTracer : IDisposable
+public sealed class SyscallTracer : ISyscallTracer
 {
     public const string ObjectName = "syscalls.bpf.o";
     private static long s_epochs;
@@ -41,6 +41,27 @@ public sealed class SyscallTracer : IDisposable
         BpfObject obj = BpfObject.LoadEmbedded(ObjectName);
         try { return new SyscallTracer(obj, time ?? TimeProvider.System); }
         catch { obj.Dispose(); throw; }
+    }
+
+    /// <summary>Like <see cref="Open"/>, but a failure is a sentence for the user (no privileges, no BPF, ...), never an exception.</summary>
+    public static bool TryOpen(out SyscallTracer? tracer, out string reason, TimeProvider? time = null)
+    {
+        tracer = null;
+        reason = "";
+        try
+        {
+            tracer = Open(time);
+            return true;
+        }
+        catch (BpfException e)
+        {
+            reason = e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            reason = $"BPF is not available: {e.Message}";
+        }
+        return false;
     }
 
     internal BpfObject Object => _object;

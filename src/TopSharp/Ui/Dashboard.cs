@@ -28,6 +28,7 @@ public static class Dashboard
         // Keyboard arrange mode crashes on a second Ctrl+F5 in 2.5.0; panes are resized by our keys and by mouse.
         Application.RemoveDefaultKeyBinding(Command.Arrange);
 
+        Syscalls.SyscallsPaneView.BpfDisabled = options.NoBpf;
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
         themes.Apply(theme);
         var ui = new UiSynchronizationContext(app);

@@ -6,7 +6,7 @@ namespace TopSharp.Ui;
 public enum KeyAction
 {
     Help, Quit, CycleTheme, ShowPane, NextPane, PreviousPane, CycleSplit, SwitchSplitFocus,
-    SplitShrink, SplitGrow, ToggleHeader, Faster, Slower, Opens,
+    SplitShrink, SplitGrow, ToggleHeader, Faster, Slower, ShowSyscalls, Opens,
 }
 
 /// <summary>One line of the key map: the keys, what they do, and how help names them.</summary>
@@ -36,6 +36,7 @@ public static class KeyMap
             [Key.CursorLeft.WithAlt, Key.CursorUp.WithAlt, new Key('{')]),
         new(KeyAction.SplitGrow, "Alt+Right Alt+Down }", "move the split divider right/down",
             [Key.CursorRight.WithAlt, Key.CursorDown.WithAlt, new Key('}')]),
+        new(KeyAction.ShowSyscalls, "s", "syscalls of the selected process (eBPF, no ptrace; root or CAP_BPF+CAP_PERFMON)", [Key.S]),
         new(KeyAction.ToggleHeader, "#", "hide or show the header meters", [new Key('#')]),
         new(KeyAction.CycleTheme, "Ctrl+T", "next colour theme", [Key.T.WithCtrl]),
         new(KeyAction.Faster, "+", "refresh faster (in tree view: expand the subtree)", [new Key('+')]),

@@ -124,6 +124,7 @@ public sealed class MainWindow : Window
             case KeyAction.CycleTheme: NextTheme(); break;
             case KeyAction.ShowPane: if (key is not null && KeyMap.PaneNumber(key) is { } n) layout.ShowNumber(n); break;
             case KeyAction.NextPane: layout.NextPane(); break;
+            case KeyAction.ShowSyscalls: layout.Show(PaneId.Syscalls); break;
             case KeyAction.PreviousPane: layout.NextPane(-1); break;
             case KeyAction.CycleSplit: layout.CycleSplit(); break;
             case KeyAction.SwitchSplitFocus: layout.FocusOther(); break;

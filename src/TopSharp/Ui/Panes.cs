@@ -17,7 +17,7 @@ public static class Panes
         new(PaneId.Numa, "NUMA", c => new NumaPaneView(
             new NumaViewModel(c.Vm.Sampler.Samples, c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(), c.NumaMaps), c.Ui)),
         new(PaneId.Memory, "Memory", _ => new PlaceholderPane("Memory", "Per-process memory maps come in a later release.")),
-        new(PaneId.Syscalls, "Syscalls", _ => new PlaceholderPane("Syscalls", "eBPF syscall counts come in a later release.")),
+        new(PaneId.Syscalls, "Syscalls", Syscalls.SyscallsPaneView.Create),
     ];
 
     /// <summary>The panes' ids in tab order, for the layout view model.</summary>

@@ -1,0 +1,81 @@
+using R3;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using TopSharp.Bpf.Syscalls;
+using TopSharp.Ui.Frame;
+using TopSharp.ViewModels.Layout;
+using TopSharp.ViewModels.Syscalls;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace TopSharp.Ui.Syscalls;
+
+/// <summary>The syscall pane: draws <see cref="SyscallsPaneText"/> for the view model's state; <c>l</c> toggles latency; owns the view model.</summary>
+public sealed class SyscallsPaneView : View
+{
+    /// <summary>Set from <c>--no-bpf</c> before the dashboard starts: the pane then loads nothing and says so.</summary>
+    public static bool BpfDisabled { get; set; }
+
+    public static readonly Key LatencyKey = Key.L;
+
+    private readonly SyscallsViewModel _vm;
+    private readonly IDisposable _subscription;
+    private SyscallsState _state = SyscallsState.Waiting;
+
+    public SyscallsPaneView(SyscallsViewModel vm, SynchronizationContext ui)
+    {
+        _vm = vm;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        CanFocus = true;
+        _subscription = vm.State.Subscribe(s => ui.Post(_ =>
+        {
+            _state = s;
+            SetNeedsDraw();
+        }, null));
+    }
+
+    /// <summary>The pane for the tab strip: attached while it is shown in either half of the split.</summary>
+    public static SyscallsPaneView Create(PaneContext c) => new(new SyscallsViewModel(
+        c.Vm.Sampler.Samples,
+        c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(),
+        c.Vm.Layout.State.Select(s => s.Primary == PaneId.Syscalls || (s.IsSplit && s.Secondary == PaneId.Syscalls)),
+        Open), c.Ui);
+
+    private static (ISyscallTracer?, string) Open()
+    {
+        if (BpfDisabled) return (null, "turned off by --no-bpf");
+        return SyscallTracer.TryOpen(out SyscallTracer? tracer, out string reason) ? (tracer, "") : (null, reason);
+    }
+
+    protected override bool OnKeyDown(Key key)
+    {
+        if (!KeyMap.Matches(key, LatencyKey)) return false;
+        _vm.ToggleLatency();
+        return true;
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        Attribute normal = GetAttributeForRole(VisualRole.Normal);
+        Attribute emphasis = GetAttributeForRole(VisualRole.Highlight);
+        IReadOnlyList<SyscallLine> lines = SyscallsPaneText.Lines(_state, Viewport.Width);
+        for (int y = 0; y < Viewport.Height; y++)
+        {
+            SetAttribute(y < lines.Count && lines[y].Emphasis ? emphasis : normal);
+            Move(0, y);
+            AddStr((y < lines.Count ? lines[y].Text : "").PadRight(Viewport.Width));
+        }
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _subscription.Dispose();
+            _vm.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
