@@ -3,6 +3,7 @@
 #
 #   scripts/bpf-overhead.sh            # every section
 #   ONLY=syscalls ROUNDS=9 CALLS=500000 scripts/bpf-overhead.sh
+#   ONLY=opens scripts/bpf-overhead.sh     # the opens view: scoped elsewhere, scoped to the loop, opensnoop
 #   ONLY=sched ROUNDS=11 TRIPS=30000 SCHED_CPU=1 scripts/bpf-overhead.sh
 #
 # Method (docs: ../shared/docs/ebpf.md §6): a workload measures its own CPU time per operation;
@@ -19,10 +20,10 @@ ROUNDS=${ROUNDS:-7}
 CALLS=${CALLS:-500000}
 TRIPS=${TRIPS:-30000}
 SCHED_CPU=${SCHED_CPU:-1}
-SECTIONS=(syscalls sched)
+SECTIONS=(syscalls opens sched)
 work=$(mktemp -d /tmp/topsharp-overhead.XXXXXX)
 bg_pid=""
-cleanup() { [ -n "$bg_pid" ] && kill "$bg_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() { [ -n "$bg_pid" ] && kill "$bg_pid" 2>/dev/null; [ -n "${OPENER_PID:-}" ] && kill "$OPENER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 [ "$(id -u)" = 0 ] || { echo "bpf-overhead.sh: needs root (it attaches BPF programs)" >&2; exit 1; }
@@ -133,6 +134,65 @@ section_sched() {
   t=$(printf '%s\n' "${traceds[@]}" | median)
   report "TopSharp sched_switch busy time (scripts/sched-attach.cs)" "$(printf '%.2fx  %+5.0f ns per switch  (%s -> %s ns per round trip, medians of %s)' \
     "$r" "$(awk -v t="$t" -v b="$b" 'BEGIN { print (t - b) / 2 }')" "$b" "$t" "$ROUNDS")"
+}
+
+# --- section: opens (opens.bpf.c on raw_syscalls:sys_exit, ring buffer) -------------------------------
+# One opener process serves every round (its pid is the scope); a round is CALLS failing openat calls.
+
+opener_round() { echo "$CALLS" >&"${OPENER[1]}"; local ns; read -r ns <&"${OPENER[0]}"; echo "$ns"; }
+
+# opens_paired LABEL START STOP: as paired, on the opener's rounds
+opens_paired() {
+  local label=$1 start=$2 stop=$3 ratios=() bares=() traceds=()
+  for _ in $(seq "$ROUNDS"); do
+    local bare traced
+    bare=$(opener_round)
+    $start
+    traced=$(opener_round)
+    $stop
+    ratios+=("$(awk -v t="$traced" -v b="$bare" 'BEGIN { printf "%.3f", t / b }')")
+    bares+=("$bare"); traceds+=("$traced")
+  done
+  local r b t
+  r=$(printf '%s\n' "${ratios[@]}" | median)
+  b=$(printf '%s\n' "${bares[@]}" | median)
+  t=$(printf '%s\n' "${traceds[@]}" | median)
+  report "$label" "$(printf '%.2fx  %+5.0f ns per call  (%s -> %s ns, medians of %s)' "$r" "$(awk -v t="$t" -v b="$b" 'BEGIN { print t - b }')" "$b" "$t" "$ROUNDS")"
+}
+
+opens_other_start() { start_bg "${topsharp[@]}" --opens --json --pid 1; wait_programs 1; sleep 0.5; }
+opens_self_start() { start_bg "${topsharp[@]}" --opens --json --pid "$opener_pid"; wait_programs 1; sleep 0.5; }
+# bcc's opensnoop compiles its program at start and needs kernel headers (or CONFIG_IKHEADERS)
+opensnoop_start() { start_bg opensnoop-bpfcc -p "$opener_pid"; wait_output PATH; }
+# where bcc cannot run: bpftrace's opensnoop.bt (enter/exit pairing on the classic syscalls:* tracepoints) with a pid filter
+opensnoop_bt_start() {
+  local program="tracepoint:syscalls:sys_enter_open, tracepoint:syscalls:sys_enter_openat /pid == $opener_pid/ { @filename[tid] = args->filename; }
+    tracepoint:syscalls:sys_exit_open, tracepoint:syscalls:sys_exit_openat /@filename[tid]/ {
+      \$ret = args->ret; printf(\"%-6d %-16s %4d %3d %s\\n\", pid, comm, \$ret >= 0 ? \$ret : -1, \$ret >= 0 ? 0 : - \$ret, str(@filename[tid]));
+      delete(@filename[tid]); }"
+  if [ -d /sys/kernel/tracing/events ]; then
+    start_bg bpftrace -e "$program"
+  else
+    start_bg unshare -m sh -c 'mount -t tracefs nodev /sys/kernel/tracing && exec bpftrace -e "$0"' "$program"
+  fi
+  wait_output Attaching
+}
+
+section_opens() {
+  gcc -O2 -Wall -o "$work/opener" tests/native/opener.c
+  coproc OPENER { exec "$work/opener" /nonexistent/topsharp-overhead; }
+  read -r opener_pid <&"${OPENER[0]}"
+  opener_round >/dev/null   # warm up
+  echo "opens: a loop of $CALLS failing openat calls (ENOENT), CPU time per call"
+  opens_paired "TopSharp --opens scoped to another pid (--pid 1)" opens_other_start stop_bg
+  opens_paired "TopSharp --opens scoped to the loop (an event per call)" opens_self_start stop_bg
+  if command -v opensnoop-bpfcc >/dev/null && timeout 60 opensnoop-bpfcc -d 1 >/dev/null 2>&1; then
+    opens_paired "opensnoop-bpfcc -p (bcc)" opensnoop_start stop_bg
+  else
+    report "opensnoop-bpfcc" "cannot run here (no kernel headers for bcc to compile against); instead:"
+    opens_paired "bpftrace opensnoop.bt with a pid filter (classic tracepoints)" opensnoop_bt_start stop_bg
+  fi
+  kill "$OPENER_PID" 2>/dev/null || true
 }
 
 # --- main ----------------------------------------------------------------------------------------

@@ -26,6 +26,9 @@ cp "$(command -v sleep)" "$work/bad$(printf '\033')[31mname"        # a hostile 
 chmod 755 "$work" "$work"/*
 "${nobody[@]}" "$work/bad$(printf '\033')[31mname" 3600 >/dev/null 2>&1 & pids+=($!)
 
+# A config poller whose own opens (bash redirections, no child) succeed, fail with EACCES and ENOENT, for the opens shot.
+"${nobody[@]}" bash -c 'exec -a config-poller bash -c "while :; do read -r x < /etc/hostname; read -r x < /etc/shadow; read -r x < /etc/app/$(printf "\033")[31mconf; read -r x < /etc/os-release; sleep 0.4; done" 2>/dev/null' & pids+=($!)
+
 # A process with 64 MiB bound to node 0 (numactl), for the live NUMA shot: dd fills its buffer, then blocks on the pipe.
 "${nobody[@]}" bash -c 'numactl --membind=0 dd if=/dev/zero bs=64M count=1 2>/dev/null | sleep 3600' & pids+=($!)
 sleep 1; pids+=($(pgrep -P "${pids[-1]}"))
@@ -46,7 +49,7 @@ shot() {
   done
   sleep 3                                   # two samples: the CPU bars need a rate
   for k in $keys; do tmux -L shots send-keys -t s "$k"; sleep 0.5; done
-  sleep 1
+  sleep "${SETTLE:-1}"
   tmux -L shots capture-pane -e -N -p -t s > "$work/$name.ans"
   /usr/bin/python3 scripts/ansi2png.py "$work/$name.ans" "$out/$name.png" 200 50
   echo "$out/$name.png"
@@ -57,6 +60,8 @@ shot main "" --theme default
 USER_ARGS="" shot numa "/ n u m a h o g Escape | C-o 3" --theme default --root tests/fixtures/numa4-cgroup2
 shot numa-live "/ d d F3 Escape | C-o 3" --theme default
 shot split "| C-o 2" --theme default
+# Opens (needs root): the poller's file opens, live, failures in red, its escape byte shown escaped.
+SETTLE=4 shot opens "/ c o n f i g - p o l l e r Escape o" --theme default
 for f in themes/*.json; do
   theme=$(basename "$f" .json)
   case $theme in

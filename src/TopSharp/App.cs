@@ -35,6 +35,7 @@ internal static class App
                 stdout.WriteLine($"topsharp {Version}");
                 return Ok;
             }
+            if (options.Opens) return OpensJsonLines.Run(options, stdout, stderr, scope => Bpf.Opens.OpensTracer.Start(scope));
             return options.Once ? JsonReport.Run(options, stdout) : Dashboard.Run(options);
         }
         catch (Exception e)

@@ -35,6 +35,12 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--json</c>: read each process's /proc/PID/numa_maps for <c>numa_bytes_by_node</c> (<c>--numa-maps</c>).</summary>
     public bool NumaMaps { get; init; }
 
+    /// <summary>Trace open(2)-family calls as JSON lines (<c>--opens --json</c>), scoped by a single <c>--pid</c>.</summary>
+    public bool Opens { get; init; }
+
+    /// <summary>With <c>--opens</c>: stop after this long (<c>--duration</c>); null runs until Ctrl+C or SIGTERM.</summary>
+    public TimeSpan? Duration { get; init; }
+
     /// <summary>No eBPF programs at all: no syscall pane data, no SYSC/s columns, CPU meters from /proc/stat's ticks only (<c>--no-bpf</c>).</summary>
     public bool NoBpf { get; init; }
 

@@ -40,6 +40,8 @@ public sealed class CommandLineParser
                 "--once" => Flag(name, inline, ref options, o => o with { Once = true }),
                 "--json" => Flag(name, inline, ref options, o => o with { Json = true }),
                 "--numa-maps" => Flag(name, inline, ref options, o => o with { NumaMaps = true }),
+                "--opens" => Flag(name, inline, ref options, o => o with { Opens = true }),
+                "--duration" => Value(name, inline, "SECONDS", ref options, Duration),
                 "--no-bpf" => Flag(name, inline, ref options, o => o with { NoBpf = true }),
                 "--syscall-latency" => Flag(name, inline, ref options, o => o with { SyscallLatency = true }),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
@@ -54,10 +56,22 @@ public sealed class CommandLineParser
             if (error is not null) return error;
         }
         if (options.ShowHelp || options.ShowVersion) return null;
-        if (options.Json && !options.Once) return "--json needs --once";
+        if (options.Opens) return OpensErrors(options);
+        if (options.Duration is not null) return "--duration needs --opens";
+        if (options.Json && !options.Once) return "--json needs --once or --opens";
         if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
         if (options.SyscallLatency && !options.Json) return "--syscall-latency needs --once --json (the syscall pane has its own key)";
+        return null;
+    }
+
+    private static string? OpensErrors(CommandLineOptions options)
+    {
+        if (!options.Json) return "--opens needs --json (JSON lines are its only output)";
+        if (options.Once) return "--opens and --once are separate modes";
+        if (options.Pids.Count > 1) return "--opens traces one --pid (or all processes without it)";
+        if (options.NumaMaps || options.User is not null || options.SyscallLatency) return "--opens takes only --pid and --duration";
+        if (options.NoBpf) return "--opens traces with eBPF, which --no-bpf turns off";
         return null;
     }
 
@@ -87,6 +101,13 @@ public sealed class CommandLineParser
         if (seconds < CommandLineOptions.MinDelay.TotalSeconds || seconds > CommandLineOptions.MaxDelay.TotalSeconds)
             return (null, $"{value} is outside {CommandLineOptions.MinDelay.TotalSeconds}..{CommandLineOptions.MaxDelay.TotalSeconds} seconds");
         return (o with { Delay = TimeSpan.FromSeconds(seconds) }, null);
+    }
+
+    private static (CommandLineOptions?, string?) Duration(CommandLineOptions o, string value)
+    {
+        if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) || !(seconds > 0) || seconds > 1e6)
+            return (null, $"'{TerminalText.Escape(value)}' is not a positive number of seconds");
+        return (o with { Duration = TimeSpan.FromSeconds(seconds) }, null);
     }
 
     private static (CommandLineOptions?, string?) AddPids(CommandLineOptions o, string value, List<int> pids)

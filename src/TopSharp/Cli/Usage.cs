@@ -6,6 +6,7 @@ internal static class Usage
     public const string Text = """
         Usage: topsharp [OPTIONS]
                topsharp --once --json [--numa-maps] [--syscall-latency] [--delay SECONDS] [--root DIR]
+               topsharp --opens --json [--pid PID] [--duration SECONDS]
 
         An interactive process and system monitor for Linux.
 
@@ -22,6 +23,10 @@ internal static class Usage
               --json             with --once: print one JSON document (see docs/json.md)
               --numa-maps        with --json: add each process's resident bytes per NUMA
                                  node (reads /proc/PID/numa_maps, which walks page tables)
+              --opens            trace open/openat/openat2/creat calls (eBPF, needs root or
+                                 CAP_BPF+CAP_PERFMON): one JSON line per call, a summary
+                                 line at the end (Ctrl+C or SIGTERM ends it cleanly)
+              --duration SECONDS with --opens: stop after this long
               --no-bpf           load no eBPF programs (no syscall rates; CPU meters from
                                  /proc/stat's ticks only, which work between ticks evades)
               --syscall-latency  with --json: also time every syscall (p50_ns, p99_ns)

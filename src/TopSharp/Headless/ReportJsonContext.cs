@@ -27,7 +27,8 @@ internal sealed partial class ReportJsonContext : JsonSerializerContext
 
     private static ReportJsonContext? s_readable;
 
-    private static TextEncoderSettings ReadableText()
+    /// <summary>Every character but those a terminal would act on; shared with the other JSON writers.</summary>
+    internal static TextEncoderSettings ReadableText()
     {
         var settings = new TextEncoderSettings(UnicodeRanges.All);
         for (char c = '\u0080'; c < '\uFFFF'; c++)

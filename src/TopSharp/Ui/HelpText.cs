@@ -9,6 +9,7 @@ public static class HelpText
     [
         KeyMap.HelpSection,
         ("Process table", ProcessTableKeys.All.Select(b => (b.Keys, b.Help))),
+        ("Opens view (o)", Opens.OpensView.Help),
         ("Syscalls pane", [("l", "latency on/off: time every syscall for p50/p99 (costs more per syscall)")]),
     ]);
 }

@@ -6,7 +6,7 @@ namespace TopSharp.Ui;
 public enum KeyAction
 {
     Help, Quit, CycleTheme, ShowPane, NextPane, PreviousPane, CycleSplit, SwitchSplitFocus,
-    SplitShrink, SplitGrow, ToggleHeader, Faster, Slower, ShowSyscalls,
+    SplitShrink, SplitGrow, ToggleHeader, Faster, Slower, ShowSyscalls, Opens,
 }
 
 /// <summary>One line of the key map: the keys, what they do, and how help names them.</summary>
@@ -41,6 +41,7 @@ public static class KeyMap
         new(KeyAction.CycleTheme, "Ctrl+T", "next colour theme", [Key.T.WithCtrl]),
         new(KeyAction.Faster, "+", "refresh faster (in tree view: expand the subtree)", [new Key('+')]),
         new(KeyAction.Slower, "-", "refresh slower (in tree view: collapse the subtree)", [new Key('-')]),
+        new(KeyAction.Opens, "o", "trace the selected process's file opens, live (eBPF; Esc returns)", [Key.O]),
     ];
 
     /// <summary>The dashboard binding that <paramref name="pressed"/> triggers, if any.</summary>

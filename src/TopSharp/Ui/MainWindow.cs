@@ -4,9 +4,11 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using TopSharp.Bpf.Opens;
 using TopSharp.Core.Numa;
 using TopSharp.Ui.Frame;
 using TopSharp.Ui.Header;
+using TopSharp.Ui.Opens;
 using TopSharp.Ui.Themes;
 using TopSharp.ViewModels;
 using TopSharp.ViewModels.Layout;
@@ -25,6 +27,8 @@ public sealed class MainWindow : Window
     private readonly DashboardViewModel _vm;
     private readonly Func<IReadOnlyList<string>> _helpLines;
     private readonly IDisposable _subscriptions;
+    private readonly SynchronizationContext _ui;
+    private OpensWindow? _opens;
     private bool _quitting;
     private bool _headerShown = true;
 
@@ -34,6 +38,7 @@ public sealed class MainWindow : Window
     {
         _vm = vm;
         _helpLines = helpLines;
+        _ui = ui;
         BorderStyle = LineStyle.None;
         Header = new HeaderView();
         Header.Height = Dim.Func(v => HeaderRows(v!.Viewport.Width, v.Viewport.Height), this);
@@ -63,11 +68,29 @@ public sealed class MainWindow : Window
     /// <summary>The themes Ctrl+T cycles through; null leaves the key doing nothing.</summary>
     public ThemeSwitcher? Themes { get; init; }
 
-    /// <summary>Stops the dashboard (q, F10, Ctrl+C, or a signal).</summary>
+    /// <summary>Starts tracing opens for <c>o</c>; null leaves the key saying BPF is off.</summary>
+    public Func<OpensScope, IOpenEventSource>? StartOpens { get; init; }
+
+    /// <summary>Stops the dashboard (q, F10, Ctrl+C, or a signal), closing the opens view first if it shows.</summary>
     public void Quit()
     {
         _quitting = true;
+        if (_opens is { } opens) App?.RequestStop(opens);
         App?.RequestStop(this);
+    }
+
+    /// <summary><c>o</c>: the opens view for the selected process, until Esc (or q, which quits too).</summary>
+    private void ShowOpens()
+    {
+        if (App is not { } app) return;
+        if (StartOpens is null) { ShowMessage("opens: needs eBPF on the live machine (not --no-bpf, not --root)"); return; }
+        var table = _vm.Processes.State.CurrentValue;
+        if (table.SelectedRow is not { } row) { ShowMessage("opens: select a process first"); return; }
+        string command = table.SelectedCommandLine ?? "";
+        var scope = OpensScope.Process(row.Pid, command.Length > 30 ? command[..29] + "…" : command);
+        bool quit = OpensWindow.Show(app, _ui, scope, StartOpens, shown: w => _opens = w);
+        _opens = null;
+        if (quit || _quitting) Quit();
     }
 
     /// <summary>Shows <paramref name="message"/> on the status line for a few seconds.</summary>
@@ -109,6 +132,7 @@ public sealed class MainWindow : Window
             case KeyAction.SplitGrow: layout.ResizeSplit(SplitStep); break;
             case KeyAction.Faster: ChangeDelay(_vm.Sampler.Faster); break;
             case KeyAction.Slower: ChangeDelay(_vm.Sampler.Slower); break;
+            case KeyAction.Opens: ShowOpens(); break;
             case KeyAction.ToggleHeader:
                 _headerShown = !_headerShown;
                 SetNeedsLayout();

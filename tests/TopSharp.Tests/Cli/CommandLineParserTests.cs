@@ -57,7 +57,7 @@ public class CommandLineParserTests
 
         Assert.True(o.Once);
         Assert.True(o.Json);
-        Assert.Equal("--json needs --once", Error("--json"));
+        Assert.Equal("--json needs --once or --opens", Error("--json"));
         Assert.StartsWith("--once needs --json", Error("--once"));
     }
 

@@ -44,7 +44,8 @@ internal sealed class RowPainter(View view)
         _origin = view.ViewportToScreen(Point.Empty);
     }
 
-    public void Header(ColumnLayout layout, int left)
+    /// <summary>The column titles at line <paramref name="y"/>, the sort column in bold.</summary>
+    public void Header(ColumnLayout layout, int left, int y = 0)
     {
         var header = new Attribute(_normal.Foreground, _normal.Background, TextStyle.Reverse);
         var sorted = new Attribute(_normal.Foreground, _normal.Background, TextStyle.Reverse | TextStyle.Bold);
@@ -55,7 +56,7 @@ internal sealed class RowPainter(View view)
             Put(layout.Starts[c], ColumnLayout.HeaderText(column), column.Width, column.Alignment == ColumnAlignment.Right, left,
                 column.Sorted ? sorted : header);
         }
-        Flush(0);
+        Flush(y);
     }
 
     /// <summary>One row at screen line <paramref name="y"/>; null draws an empty line.</summary>
@@ -74,6 +75,19 @@ internal sealed class RowPainter(View view)
                     : attr;
                 Put(layout.Starts[c], row.Cells[c], column.Width, column.Alignment == ColumnAlignment.Right, left, cell);
             }
+        }
+        Flush(y);
+    }
+
+    /// <summary>A row of another table built on this painter (the opens view): <paramref name="colorOf"/> may give a cell its own foreground.</summary>
+    public void Cells(ColumnLayout layout, IReadOnlyList<string> cells, int y, int left, Func<int, Color?>? colorOf = null)
+    {
+        Clear(_normal);
+        for (int c = 0; c < layout.Columns.Count && c < cells.Count; c++)
+        {
+            var column = layout.Columns[c];
+            Attribute attr = colorOf?.Invoke(c) is { } fg ? new Attribute(fg, _normal.Background) : _normal;
+            Put(layout.Starts[c], cells[c], column.Width, column.Alignment == ColumnAlignment.Right, left, attr);
         }
         Flush(y);
     }
