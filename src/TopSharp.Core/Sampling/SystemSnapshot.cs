@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
 using TopSharp.Core.Numa;
@@ -30,4 +31,7 @@ public sealed record SystemSnapshot(
 {
     /// <summary>/sys/devices/system/node as read in this pass; null on a kernel without NUMA support.</summary>
     public NumaSnapshot? Numa { get; init; }
+
+    /// <summary>/proc/PID/numa_maps by PID, of the processes the request named (<see cref="SampleRequest.NumaMapsPids"/>) and could read.</summary>
+    public IReadOnlyDictionary<int, NumaMaps> NumaMaps { get; init; } = ReadOnlyDictionary<int, NumaMaps>.Empty;
 }

@@ -12,7 +12,8 @@ namespace TopSharp.ViewModels.Numa;
 
 /// <summary>
 /// Turns each sample, and the process table's selection, into the NUMA pane's <see cref="NumaState"/>.
-/// numa_maps walks page tables, so it is read for the selected process only, through <paramref name="readNumaMaps"/>.
+/// numa_maps walks page tables, so it is read for the selected process only, through <paramref name="readNumaMaps"/>
+/// unless the sample already holds it (the NODE and REMOTE% columns ask for the rows on screen).
 /// </summary>
 public sealed class NumaViewModel : IDisposable
 {
@@ -71,7 +72,7 @@ public sealed class NumaViewModel : IDisposable
         if (found is not { } process) return null;
         string comm = TerminalText.Escape(process.Comm);
         string mems = process.Status?.MemsAllowedList ?? "?";
-        NumaMaps? maps = readNumaMaps?.Invoke(process.Pid);
+        NumaMaps? maps = snapshot.NumaMaps.GetValueOrDefault(process.Pid) ?? readNumaMaps?.Invoke(process.Pid);
         if (maps is null)
             return new NumaPlacement(process.Pid, comm, mems, "", [], readNumaMaps is null ? "numa_maps is not read for this root" : "numa_maps unreadable (process gone, or needs root)");
         ulong total = maps.TotalBytes;

@@ -32,6 +32,8 @@ public sealed partial class ProcessTableViewModel : IDisposable
     private List<(ProcessEntry Entry, RowFlags Flags)> _entries = [];
     private List<TableItem> _items = [];
     private ProcessRow[] _rows = [];
+    /// <summary>Per row, the PID of its process (a thread row's owner): whose numa_maps the row shows.</summary>
+    private int[] _rowProcessPids = [];
     private ProcessKey? _selected;
     private int _selectedIndex = -1;
     private ProcessKey? _followed;
@@ -127,6 +129,7 @@ public sealed partial class ProcessTableViewModel : IDisposable
         int commandColumn = IndexOfColumn(ColumnId.Command);
         int index = FindSelection(placed);
         _rows = new ProcessRow[placed.Count];
+        _rowProcessPids = new int[placed.Count];
         for (int i = 0; i < placed.Count; i++)
         {
             PlacedRow p = placed[i];
@@ -137,8 +140,10 @@ public sealed partial class ProcessTableViewModel : IDisposable
                 cells[commandColumn] = p.Prefix + cells[commandColumn];
             }
             _rows[i] = new ProcessRow(p.Item.Entry.Key, cells, RowFlagsOf(p.Item, p.TreeFlags, i == index), p.Depth);
+            _rowProcessPids[i] = p.Item.Entry.IsThread ? p.Item.Entry.ParentPid : p.Item.Entry.Pid;
         }
         SetSelection(index);
+        PublishNumaMapsPids();
     }
 
     private bool IsVisible(TableItem item) =>
@@ -209,5 +214,6 @@ public sealed partial class ProcessTableViewModel : IDisposable
     {
         _subscription.Dispose();
         _messages.Dispose();
+        _numaMapsPids.Dispose();
     }
 }

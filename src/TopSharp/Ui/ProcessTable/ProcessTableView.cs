@@ -81,6 +81,7 @@ public sealed class ProcessTableView : View
         int width = Viewport.Width, height = Viewport.Height;
         if (width <= 0 || height <= 0) return true;
         ScrollToSelection(state);
+        _vm.SetVisibleRows(_top, BodyHeight);
         var layout = ColumnLayout.Of(state.Columns);
         _left = Math.Min(_left, RowPainter.MaxLeft(state, layout, _top, BodyHeight, width));
 
