@@ -79,6 +79,18 @@ public class NumaJsonTests
     }
 
     [Fact]
+    public void Every_node_has_its_2M_and_1G_huge_page_pools()
+    {
+        foreach (JsonElement report in new[] { Cgroup2.Value, Cgroup1.Value })
+            for (int n = 0; n < 4; n++)
+            {
+                var pools = Node(report, n).GetProperty("hugepages").EnumerateArray()
+                    .Select(p => (p.GetProperty("size_bytes").GetUInt64(), p.GetProperty("total").GetUInt64(), p.GetProperty("free").GetUInt64(), p.GetProperty("surplus").GetUInt64()));
+                Assert.Equal([(2UL << 20, 0UL, 0UL, 0UL), (1UL << 30, 0UL, 0UL, 0UL)], pools);   // the captures reserved none
+            }
+    }
+
+    [Fact]
     public void Numa_maps_bytes_by_node_of_the_bound_and_interleaved_processes()
     {
         // numahog: 200 MB bound to node 1, 64 MB interleaved over 0-3, 32 MB preferring node 3 (t1 capture, the same as t0).
