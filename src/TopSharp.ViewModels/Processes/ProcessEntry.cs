@@ -21,6 +21,9 @@ public sealed record ProcessEntry(
 {
     public int Pid => Key.Pid;
 
+    /// <summary>The process's PID; for a thread, its process's.</summary>
+    public int ProcessPid => IsThread ? ParentPid : Pid;
+
     public ulong VirtBytes => Sample.Statm.Size * (ulong)Units.PageSize;
     public ulong ResBytes => Sample.Statm.Resident * (ulong)Units.PageSize;
     public ulong ShrBytes => Sample.Statm.Shared * (ulong)Units.PageSize;

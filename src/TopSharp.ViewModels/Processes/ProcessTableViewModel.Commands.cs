@@ -105,6 +105,16 @@ public sealed partial class ProcessTableViewModel
         }
     }
 
+    /// <summary>Shows only these processes and their threads (<c>-p PID[,PID…]</c>, as htop's); empty shows every process.</summary>
+    public void SetPidFilter(IEnumerable<int> pids)
+    {
+        lock (_gate)
+        {
+            _pidFilter = [.. pids.Distinct().Order()];
+            Rebuild();
+        }
+    }
+
     /// <summary>Incremental search: selects the first match at or after the selection (wrapping).</summary>
     public bool SetSearch(string text)
     {

@@ -97,9 +97,10 @@ public sealed class ProcessTableView : View
     private string FootText(ProcessTableState state)
     {
         if (_input.Mode != InputMode.None) return _input.Prompt(state.SearchFailed);
-        var parts = new List<string>(3);
+        var parts = new List<string>(4);
         if (state.Filter.Length > 0) parts.Add($"Filter: {state.Filter}");
         if (state.UserFilter is { } user) parts.Add($"User: {Core.Text.TerminalText.Escape(user)}");
+        if (state.PidFilter.Count > 0) parts.Add($"PIDs: {string.Join(',', state.PidFilter)}");
         if (state.Following) parts.Add("Following");
         parts.Add(state.SelectedCommandLine ?? "");
         return string.Join(" │ ", parts);
