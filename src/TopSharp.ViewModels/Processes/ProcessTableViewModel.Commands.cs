@@ -185,6 +185,28 @@ public sealed partial class ProcessTableViewModel
         }
     }
 
+    /// <summary>c (htop's key): tags the selected process and every process and thread below it; tags nothing off.</summary>
+    public void TagWithDescendants()
+    {
+        lock (_gate)
+        {
+            if (SelectedEntry() is not { } root) return;
+            ILookup<int, ProcessEntry> children = _items
+                .Where(i => (i.Flags & RowFlags.Dead) == 0)
+                .ToLookup(i => i.Entry.ParentPid, i => i.Entry);
+            var seen = new HashSet<ProcessKey>();
+            var pending = new Stack<ProcessEntry>([root]);
+            while (pending.TryPop(out ProcessEntry? entry))
+            {
+                if (!seen.Add(entry.Key)) continue;
+                _tagged.Add(entry.Key);
+                if (!entry.IsThread)   // a thread's ParentPid is its process: it has no children of its own
+                    foreach (ProcessEntry child in children[entry.Pid]) pending.Push(child);
+            }
+            Rebuild();
+        }
+    }
+
     public void UntagAll()
     {
         lock (_gate)

@@ -171,6 +171,7 @@ public sealed class ProcessTableView : View
             case TableCommand.UserFilter: _actions.UserFilter(); break;
             case TableCommand.Follow: _vm.ToggleFollow(); break;
             case TableCommand.Tag: _vm.ToggleTag(); break;
+            case TableCommand.TagTree: _vm.TagWithDescendants(); break;
             case TableCommand.UntagAll: _vm.UntagAll(); break;
             case TableCommand.Kill: _actions.Kill(); break;
             case TableCommand.NiceDown: _vm.Renice(-1); break;
