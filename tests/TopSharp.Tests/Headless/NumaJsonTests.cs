@@ -104,6 +104,29 @@ public class NumaJsonTests
             BytesByNode(Cgroup1.Value, 187));
     }
 
+    /// <summary>The same values as the NODE and REMOTE% columns (tests/TopSharp.ViewModels.Tests NumaColumnsTests).</summary>
+    [Theory]
+    [InlineData("numa4-cgroup2", 157, 1, 94.59)]   // numahog: 216 MiB on node 1, last ran on CPU 1 (node 0)
+    [InlineData("numa4-cgroup2", 159, 1, 2.13)]    // burner-job1, bound to node 1, on CPU 2 (node 1)
+    [InlineData("numa4-cgroup2", 160, 3, 24.41)]   // burner-job2, nodes 2-3, on CPU 6 (node 3)
+    [InlineData("numa4-cgroup1", 190, 3, 4.24)]
+    public void Main_node_and_remote_share_as_the_columns_show(string fixture, int pid, int node, double remotePct)
+    {
+        JsonElement p = (fixture == "numa4-cgroup2" ? Cgroup2 : Cgroup1).Value.GetProperty("processes").EnumerateArray()
+            .Single(e => e.GetProperty("pid").GetInt32() == pid);
+
+        Assert.Equal((node, remotePct), (p.GetProperty("numa_main_node").GetInt32(), p.GetProperty("numa_remote_pct").GetDouble()));
+    }
+
+    [Fact]
+    public void Nothing_resident_is_no_main_node_and_no_remote_share()
+    {
+        JsonElement zombie = Cgroup2.Value.GetProperty("processes").EnumerateArray().Single(e => e.GetProperty("pid").GetInt32() == 169);
+
+        Assert.Equal(JsonValueKind.Null, zombie.GetProperty("numa_main_node").ValueKind);
+        Assert.Equal(JsonValueKind.Null, zombie.GetProperty("numa_remote_pct").ValueKind);
+    }
+
     [Fact]
     public void Without_the_option_numa_maps_is_not_read()
     {
