@@ -11,7 +11,7 @@ namespace TopSharp.ViewModels;
 
 /// <summary>
 /// The whole frame's view models, wired together: the sampler loop feeds the header, the process
-/// table and the status line; the table's visible columns decide which files the loop reads;
+/// table and the status line; the table's visible columns (and, for numa_maps, its rows on screen) decide which files the loop reads;
 /// messages from every part reach the status line; and config.json is saved a second after a
 /// change and on <see cref="Dispose"/> (quit).
 /// </summary>
@@ -44,6 +44,7 @@ public sealed class DashboardViewModel : IDisposable
             .DistinctUntilChanged()
             .Subscribe(loop.SetFiles)
             .AddTo(ref _bag);
+        Processes.NumaMapsPids.Subscribe(loop.SetNumaMapsPids).AddTo(ref _bag);
         Status.Listen(loop.Errors, StatusLevel.Warning).AddTo(ref _bag);
         Status.Listen(Processes.Messages, StatusLevel.Info).AddTo(ref _bag);
         Status.Listen(Layout.Messages, StatusLevel.Info).AddTo(ref _bag);

@@ -16,9 +16,9 @@ public sealed class DashboardViewModelTests : IDisposable
     private readonly FakeTimeProvider _time = new();
     private readonly List<ProcessFiles> _asked = [];
 
-    private SystemSnapshot Source(ProcessFiles files)
+    private SystemSnapshot Source(SampleRequest request)
     {
-        _asked.Add(files);
+        _asked.Add(request.Files);
         return Snapshots.Snap((_time.GetUtcNow() - _time.Start).TotalSeconds, Snapshots.Proc(1, ticks: (ulong)_asked.Count * 20));
     }
 

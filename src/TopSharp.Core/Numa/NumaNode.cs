@@ -33,6 +33,9 @@ public sealed record NumaNode(
     public ulong HugePagesTotal => MemInfo?["HugePages_Total"] ?? 0;
     public ulong HugePagesFree => MemInfo?["HugePages_Free"] ?? 0;
 
+    /// <summary>The node's huge page pools of every size (nodeN/hugepages), smallest first; empty without hugetlbfs.</summary>
+    public IReadOnlyList<HugePagePool> HugePages { get; init; } = [];
+
     /// <summary>The distance from this node to <paramref name="other"/>, given the online nodes; null when unknown.</summary>
     public int? DistanceTo(int other, CpuList online)
     {

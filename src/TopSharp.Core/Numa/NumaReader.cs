@@ -21,7 +21,7 @@ public static class NumaReader
                 NodeMemInfoReader.Read(root, file, node, diagnostics),
                 NumaStatReader.Read(root, file, node, diagnostics),
                 states.HasCpu.Contains(node),
-                states.HasMemory.Contains(node)));
+                states.HasMemory.Contains(node)) { HugePages = NodeHugePagesReader.Read(root, file, node, diagnostics) });
         }
         return new NumaSnapshot(states, nodes);
     }

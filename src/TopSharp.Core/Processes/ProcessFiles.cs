@@ -15,5 +15,7 @@ public enum ProcessFiles
     SchedStat = 1 << 3,
     /// <summary>task/TID/{stat,schedstat} kept per thread.</summary>
     Threads = 1 << 4,
+    /// <summary>numa_maps, of the PIDs <see cref="Sampling.SampleRequest.NumaMapsPids"/> names only: it walks page tables.</summary>
+    NumaMaps = 1 << 5,
     All = Status | Io | Cgroup | SchedStat | Threads,
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
@@ -28,9 +29,10 @@ public sealed class Sampler(KernelRoot root) : IDisposable
     /// <summary>Entries in the comm/cmdline cache (processes and threads), for tests.</summary>
     internal int CachedNames => _processes.CachedNames;
 
-    /// <summary>One pass: system files, then every process with the extra files asked for.</summary>
-    public SystemSnapshot Sample(ProcessFiles files)
+    /// <summary>One pass: system files, then every process with the extra files asked for, then the numa_maps asked for.</summary>
+    public SystemSnapshot Sample(SampleRequest request)
     {
+        ProcessFiles files = request.Files;
         var diagnostics = new List<ParseDiagnostic>();
         long started = Stopwatch.GetTimestamp();
         Uptime? uptime = UptimeReader.Read(Root, _file, diagnostics);
@@ -41,14 +43,29 @@ public sealed class Sampler(KernelRoot root) : IDisposable
         NumaSnapshot? numa = NumaReader.Read(Root, _file, diagnostics);
         ProcessSample[] processes = _processes.Scan(files, diagnostics);
         IReadOnlyDictionary<int, string> userNames = _users.Get(_file, diagnostics);
+        IReadOnlyDictionary<int, NumaMaps> numaMaps = ReadNumaMaps(request, processes, diagnostics);
 
         return Root.IsLive
             ? new SystemSnapshot(
                 Stopwatch.GetElapsedTime(0, started), LiveClockTicksPerSecond.Value, Environment.SystemPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa }
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps }
             : new SystemSnapshot(
                 TimeSpan.FromSeconds(uptime?.UptimeSeconds ?? 0), CapturedClockTicksPerSecond, CapturedPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa };
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps };
+    }
+
+    /// <summary>
+    /// numa_maps of the requested processes that this pass found. Read after the scan, so a PID reused in
+    /// between would give the newcomer's file: a window of microseconds, against a pid_max cycle.
+    /// </summary>
+    private IReadOnlyDictionary<int, NumaMaps> ReadNumaMaps(SampleRequest request, ProcessSample[] processes, List<ParseDiagnostic> diagnostics)
+    {
+        if ((request.Files & ProcessFiles.NumaMaps) == 0 || request.NumaMapsPids.Count == 0) return ReadOnlyDictionary<int, NumaMaps>.Empty;
+        var maps = new Dictionary<int, NumaMaps>();
+        foreach (ProcessSample p in processes)
+            if (request.ReadsNumaMaps(p.Pid) && NumaMapsReader.Read(Root, _file, p.Pid, diagnostics) is { } m)
+                maps[p.Pid] = m;
+        return maps;
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
 using TopSharp.Core.Numa;
@@ -33,4 +34,7 @@ public sealed record SystemSnapshot(
 
     /// <summary>Per-CPU busy nanoseconds from the sched_switch BPF program; null when it is not attached.</summary>
     public SchedBusy? SchedBusy { get; init; }
+
+    /// <summary>/proc/PID/numa_maps by PID, of the processes the request named (<see cref="SampleRequest.NumaMapsPids"/>) and could read.</summary>
+    public IReadOnlyDictionary<int, NumaMaps> NumaMaps { get; init; } = ReadOnlyDictionary<int, NumaMaps>.Empty;
 }

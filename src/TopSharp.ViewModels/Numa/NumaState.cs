@@ -17,6 +17,7 @@ public sealed record NumaState(
 /// <param name="Memory"><c>used/total</c>, or <c>no memory</c> for a CPU-only node.</param>
 /// <param name="UsedFraction">MemUsed / MemTotal, 0..1.</param>
 /// <param name="Distances">This node's row of the distance matrix, one entry per online node.</param>
+/// <param name="HugePages">One entry per huge page size, smallest first: <c>2M 10/16</c> (free/total), <c>+2</c> when surplus pages exist.</param>
 public sealed record NumaNodeRow(
     int Node,
     string Cpus,
@@ -28,7 +29,8 @@ public sealed record NumaNodeRow(
     string MissPct,
     bool MissHigh,
     string CpuBusyPct,
-    IReadOnlyList<string> Distances);
+    IReadOnlyList<string> Distances,
+    IReadOnlyList<string> HugePages);
 
 /// <summary>The selected process's resident memory per node (numa_maps), its allowed nodes and its memory policies.</summary>
 /// <param name="Comm">Escaped for the terminal.</param>

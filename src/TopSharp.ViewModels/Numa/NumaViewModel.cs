@@ -12,7 +12,8 @@ namespace TopSharp.ViewModels.Numa;
 
 /// <summary>
 /// Turns each sample, and the process table's selection, into the NUMA pane's <see cref="NumaState"/>.
-/// numa_maps walks page tables, so it is read for the selected process only, through <paramref name="readNumaMaps"/>.
+/// numa_maps walks page tables, so it is read for the selected process only, through <paramref name="readNumaMaps"/>
+/// unless the sample already holds it (the NODE and REMOTE% columns ask for the rows on screen).
 /// </summary>
 public sealed class NumaViewModel : IDisposable
 {
@@ -57,8 +58,19 @@ public sealed class NumaViewModel : IDisposable
             r?.MissPct is { } miss ? Units.Percent(miss) : "-",
             r?.MissPct >= HighMissPct,
             r?.Cpu is { } cpu ? Units.Percent(cpu.Busy) : "-",
-            online.Ids.Select(o => n.DistanceTo(o, online)?.ToString(Invariant) ?? "?").ToList());
+            online.Ids.Select(o => n.DistanceTo(o, online)?.ToString(Invariant) ?? "?").ToList(),
+            n.HugePages.Select(HugePages).ToList());
     }
+
+    /// <summary><c>2M 10/16</c>: free of total pages of that size; <c>+2</c> for surplus pages.</summary>
+    private static string HugePages(HugePagePool pool) =>
+        $"{PageSize(pool.PageSizeBytes)} {pool.Free}/{pool.Total}" + (pool.Surplus > 0 ? $" +{pool.Surplus}" : "");
+
+    /// <summary>A huge page size as its kernel name reads: <c>64K</c>, <c>2M</c>, <c>1G</c>.</summary>
+    internal static string PageSize(ulong bytes) =>
+        bytes >= 1UL << 30 && bytes % (1UL << 30) == 0 ? $"{bytes >> 30}G"
+        : bytes >= 1UL << 20 && bytes % (1UL << 20) == 0 ? $"{bytes >> 20}M"
+        : $"{bytes >> 10}K";
 
     private static string Rate(double? perSec) => perSec is { } v ? v.ToString("0.0", Invariant) : "-";
 
@@ -71,7 +83,7 @@ public sealed class NumaViewModel : IDisposable
         if (found is not { } process) return null;
         string comm = TerminalText.Escape(process.Comm);
         string mems = process.Status?.MemsAllowedList ?? "?";
-        NumaMaps? maps = readNumaMaps?.Invoke(process.Pid);
+        NumaMaps? maps = snapshot.NumaMaps.GetValueOrDefault(process.Pid) ?? readNumaMaps?.Invoke(process.Pid);
         if (maps is null)
             return new NumaPlacement(process.Pid, comm, mems, "", [], readNumaMaps is null ? "numa_maps is not read for this root" : "numa_maps unreadable (process gone, or needs root)");
         ulong total = maps.TotalBytes;

@@ -49,6 +49,10 @@ public static class ColumnCatalogue
             e => e.Rates?.WriteBytesPerSec, Units.ByteRate),
         Rate(ColumnId.CtxSwitchRate, "CTXSW/s", 7, ProcessFiles.Status, "voluntary + involuntary context switches per second",
             e => e.Rates?.CtxtSwitchesPerSec, Units.CountRate),
+        Numeric(ColumnId.NumaNode, "NODE", 4, Right, ProcessFiles.NumaMaps, false, "NUMA node holding most of the resident memory (numa_maps; rows on screen only)",
+            e => e.MainNode is int node ? Int(node) : "-", e => e.MainNode ?? -1),
+        Rate(ColumnId.RemotePercent, "REMOTE%", 7, ProcessFiles.NumaMaps, "resident memory on nodes other than the last CPU's node (numa_maps; rows on screen only)",
+            e => e.RemotePct, Units.Percent),
     ];
 
     public static ColumnDefinition Get(ColumnId id) => All[(int)id];

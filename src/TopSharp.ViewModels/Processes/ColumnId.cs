@@ -24,6 +24,8 @@ public enum ColumnId
     IoReadRate,
     IoWriteRate,
     CtxSwitchRate,
+    NumaNode,
+    RemotePercent,
 }
 
 public enum ColumnAlignment

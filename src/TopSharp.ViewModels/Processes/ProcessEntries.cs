@@ -1,3 +1,4 @@
+using TopSharp.Core.Numa;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
 using TopSharp.Core.Sampling.Rates;
@@ -24,7 +25,8 @@ public static class ProcessEntries
         {
             string user = UserName(snap, p.Uid);
             ProcessRates? rates = sample.Rates?.Processes.TryGetValue(p.Key, out ProcessRates r) == true ? r : null;
-            entries.Add(new ProcessEntry(p.Key, p, p.Stat.Ppid, false, user, rates, units));
+            NumaMaps? numaMaps = snap.NumaMaps.GetValueOrDefault(p.Pid);
+            entries.Add(WithPlacement(new ProcessEntry(p.Key, p, p.Stat.Ppid, false, user, rates, units), numaMaps, snap.Numa));
             if (!threads || p.Threads is null) continue;
             foreach (ThreadSample t in p.Threads)
             {
@@ -33,11 +35,15 @@ public static class ProcessEntries
                 ProcessRates? threadRates = previousThreads is not null && previousThreads.TryGetValue(asThread.Key, out ProcessSample before)
                     ? ProcessLoad.Between(before, asThread, sample.Rates!.Interval, snap.ClockTicksPerSecond)
                     : null;
-                entries.Add(new ProcessEntry(asThread.Key, asThread, p.Pid, true, user, threadRates, units));
+                entries.Add(WithPlacement(new ProcessEntry(asThread.Key, asThread, p.Pid, true, user, threadRates, units), numaMaps, snap.Numa));
             }
         }
         return entries;
     }
+
+    /// <summary>The numa_maps read for the entry's process, and the node of the CPU the entry last ran on.</summary>
+    private static ProcessEntry WithPlacement(ProcessEntry entry, NumaMaps? numaMaps, NumaSnapshot? numa) =>
+        numaMaps is null ? entry : entry with { NumaMaps = numaMaps, CpuNode = numa?.NodeOfCpu(entry.Sample.Stat.Processor) };
 
     /// <summary>The name /etc/passwd gives the uid, else the uid as text.</summary>
     public static string UserName(SystemSnapshot snap, int uid) =>

@@ -1,3 +1,4 @@
+using TopSharp.Core.Numa;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling.Rates;
 
@@ -20,12 +21,27 @@ public sealed record ProcessEntry(
 {
     public int Pid => Key.Pid;
 
+    /// <summary>The process's PID; for a thread, its process's.</summary>
+    public int ProcessPid => IsThread ? ParentPid : Pid;
+
     public ulong VirtBytes => Sample.Statm.Size * (ulong)Units.PageSize;
     public ulong ResBytes => Sample.Statm.Resident * (ulong)Units.PageSize;
     public ulong ShrBytes => Sample.Statm.Shared * (ulong)Units.PageSize;
     public double CpuPct => Rates?.CpuPct ?? 0;
     public double MemPct => Units.MemTotalBytes == 0 ? 0 : ResBytes * 100.0 / Units.MemTotalBytes;
     public ulong CpuTicks => Sample.Stat.Utime + Sample.Stat.Stime;
+
+    /// <summary>The process's numa_maps (a thread's: its process's), when this pass read it; else null.</summary>
+    public NumaMaps? NumaMaps { get; init; }
+
+    /// <summary>The node of the CPU the task last ran on (stat field 39); set with <see cref="NumaMaps"/>.</summary>
+    public int? CpuNode { get; init; }
+
+    /// <summary>NODE: the node holding most of the resident memory; null when unknown or nothing is resident.</summary>
+    public int? MainNode => NumaMaps?.MainNode;
+
+    /// <summary>REMOTE%: the share of resident memory off <see cref="CpuNode"/>; null when unknown.</summary>
+    public double? RemotePct => CpuNode is int node ? NumaMaps?.RemotePct(node) : null;
 
     /// <summary>
     /// What the Command column shows, not yet escaped: a thread's own name (comm, set by

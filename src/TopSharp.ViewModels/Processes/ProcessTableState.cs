@@ -27,5 +27,8 @@ public sealed record ProcessTableState(
     int TotalCount,
     string? SelectedCommandLine)
 {
+    /// <summary>The processes <c>-p</c> restricts the table to, in order; empty for all.</summary>
+    public IReadOnlyList<int> PidFilter { get; init; } = [];
+
     public ProcessRow? SelectedRow => SelectedIndex >= 0 && SelectedIndex < Rows.Count ? Rows[SelectedIndex] : null;
 }

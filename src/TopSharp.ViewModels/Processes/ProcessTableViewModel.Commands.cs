@@ -105,6 +105,16 @@ public sealed partial class ProcessTableViewModel
         }
     }
 
+    /// <summary>Shows only these processes and their threads (<c>-p PID[,PID…]</c>, as htop's); empty shows every process.</summary>
+    public void SetPidFilter(IEnumerable<int> pids)
+    {
+        lock (_gate)
+        {
+            _pidFilter = [.. pids.Distinct().Order()];
+            Rebuild();
+        }
+    }
+
     /// <summary>Incremental search: selects the first match at or after the selection (wrapping).</summary>
     public bool SetSearch(string text)
     {
@@ -172,6 +182,28 @@ public sealed partial class ProcessTableViewModel
             _rows[_selectedIndex] = _rows[_selectedIndex] with { Flags = _rows[_selectedIndex].Flags ^ RowFlags.Tagged };
             if (_selectedIndex + 1 < _rows.Length) MoveSelectionTo(_selectedIndex + 1);
             else SetSelection(_selectedIndex);
+        }
+    }
+
+    /// <summary>c (htop's key): tags the selected process and every process and thread below it; tags nothing off.</summary>
+    public void TagWithDescendants()
+    {
+        lock (_gate)
+        {
+            if (SelectedEntry() is not { } root) return;
+            ILookup<int, ProcessEntry> children = _items
+                .Where(i => (i.Flags & RowFlags.Dead) == 0)
+                .ToLookup(i => i.Entry.ParentPid, i => i.Entry);
+            var seen = new HashSet<ProcessKey>();
+            var pending = new Stack<ProcessEntry>([root]);
+            while (pending.TryPop(out ProcessEntry? entry))
+            {
+                if (!seen.Add(entry.Key)) continue;
+                _tagged.Add(entry.Key);
+                if (!entry.IsThread)   // a thread's ParentPid is its process: it has no children of its own
+                    foreach (ProcessEntry child in children[entry.Pid]) pending.Push(child);
+            }
+            Rebuild();
         }
     }
 

@@ -32,6 +32,8 @@ public sealed partial class ProcessTableViewModel : IDisposable
     private List<(ProcessEntry Entry, RowFlags Flags)> _entries = [];
     private List<TableItem> _items = [];
     private ProcessRow[] _rows = [];
+    /// <summary>Per row, the PID of its process (a thread row's owner): whose numa_maps the row shows.</summary>
+    private int[] _rowProcessPids = [];
     private ProcessKey? _selected;
     private int _selectedIndex = -1;
     private ProcessKey? _followed;
@@ -39,6 +41,7 @@ public sealed partial class ProcessTableViewModel : IDisposable
     private string _search = "";
     private bool _searchFailed;
     private string? _userFilter;
+    private int[] _pidFilter = [];
     private Sample? _sample;
 
     public ProcessTableViewModel(Observable<Sample> samples, TimeProvider time, IProcessControl control, ProcessTableSettings settings)
@@ -127,6 +130,7 @@ public sealed partial class ProcessTableViewModel : IDisposable
         int commandColumn = IndexOfColumn(ColumnId.Command);
         int index = FindSelection(placed);
         _rows = new ProcessRow[placed.Count];
+        _rowProcessPids = new int[placed.Count];
         for (int i = 0; i < placed.Count; i++)
         {
             PlacedRow p = placed[i];
@@ -137,12 +141,15 @@ public sealed partial class ProcessTableViewModel : IDisposable
                 cells[commandColumn] = p.Prefix + cells[commandColumn];
             }
             _rows[i] = new ProcessRow(p.Item.Entry.Key, cells, RowFlagsOf(p.Item, p.TreeFlags, i == index), p.Depth);
+            _rowProcessPids[i] = p.Item.Entry.ProcessPid;
         }
         SetSelection(index);
+        PublishNumaMapsPids();
     }
 
     private bool IsVisible(TableItem item) =>
-        (_userFilter is null || item.Entry.User == _userFilter) && item.Entry.Matches(_filter);
+        (_userFilter is null || item.Entry.User == _userFilter) && item.Entry.Matches(_filter)
+        && (_pidFilter.Length == 0 || _pidFilter.Contains(item.Entry.ProcessPid));
 
     /// <summary>The row of the selected (or followed) process; where it was gone, the row now at its old index.</summary>
     private int FindSelection(List<PlacedRow> placed)
@@ -180,7 +187,7 @@ public sealed partial class ProcessTableViewModel : IDisposable
             ? TerminalText.Escape(sample.Cmdline.Length > 0 ? sample.Cmdline : $"[{sample.Comm}]") : null : null;
         return new ProcessTableState(
             headers, _rows, _selectedIndex, _selected, s.SortColumn, s.SortDescending, _filter, _search, _searchFailed,
-            s.Tree, s.ShowThreads, _userFilter, _followed is not null, _tagged.Count, _items.Count, commandLine);
+            s.Tree, s.ShowThreads, _userFilter, _followed is not null, _tagged.Count, _items.Count, commandLine) { PidFilter = _pidFilter };
     }
 
     private static ColumnHeader Header(ColumnId id, ProcessTableSettings s)
@@ -209,5 +216,6 @@ public sealed partial class ProcessTableViewModel : IDisposable
     {
         _subscription.Dispose();
         _messages.Dispose();
+        _numaMapsPids.Dispose();
     }
 }

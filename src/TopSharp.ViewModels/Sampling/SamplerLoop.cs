@@ -15,41 +15,44 @@ namespace TopSharp.ViewModels.Sampling;
 /// </summary>
 public sealed class SamplerLoop : IDisposable
 {
-    private readonly Func<ProcessFiles, SystemSnapshot> _source;
-    private readonly Func<ProcessFiles, SystemSnapshot>? _frozenFirst;
+    private readonly Func<SampleRequest, SystemSnapshot> _source;
+    private readonly Func<SampleRequest, SystemSnapshot>? _frozenFirst;
     private readonly Func<SystemSnapshot, SystemSnapshot, SnapshotRates> _rates;
     private readonly TimeProvider _time;
     private readonly ReactiveProperty<TimeSpan> _delay;
     private readonly ReactiveProperty<Sample?> _latest = new(null, EqualityComparer<Sample?>.Default);
     private readonly Subject<string> _errors = new();
     private readonly object _gate = new();
+    /// <summary>Reads of the pair one request change may cause (a re-sort by NODE can move other rows into sight).</summary>
+    private const int MaxFrozenPasses = 3;
+
     private ITimer? _timer;
     private SystemSnapshot? _previous;
-    private volatile ProcessFiles _files;
+    private volatile SampleRequest _request;
     private int _running;
     private bool _disposed;
 
     private SamplerLoop(
-        Func<ProcessFiles, SystemSnapshot> source, Func<ProcessFiles, SystemSnapshot>? frozenFirst,
+        Func<SampleRequest, SystemSnapshot> source, Func<SampleRequest, SystemSnapshot>? frozenFirst,
         Func<SystemSnapshot, SystemSnapshot, SnapshotRates> rates, TimeProvider time, TimeSpan delay, ProcessFiles files)
     {
         _source = source;
         _frozenFirst = frozenFirst;
         _rates = rates;
         _time = time;
-        _files = files;
+        _request = files;
         _delay = new ReactiveProperty<TimeSpan>(SamplingDelay.Clamp(delay));
     }
 
     /// <summary>A live loop: <paramref name="source"/> is usually <c>Sampler.Sample</c>.</summary>
     public static SamplerLoop Live(
-        Func<ProcessFiles, SystemSnapshot> source, Func<SystemSnapshot, SystemSnapshot, SnapshotRates> rates,
+        Func<SampleRequest, SystemSnapshot> source, Func<SystemSnapshot, SystemSnapshot, SnapshotRates> rates,
         TimeProvider time, TimeSpan delay, ProcessFiles files = ProcessFiles.None) =>
         new(source, null, rates, time, delay, files);
 
     /// <summary>A captured tree: one (t0, t1) pair, no timer.</summary>
     public static SamplerLoop Frozen(
-        Func<ProcessFiles, SystemSnapshot> t0, Func<ProcessFiles, SystemSnapshot> t1,
+        Func<SampleRequest, SystemSnapshot> t0, Func<SampleRequest, SystemSnapshot> t1,
         Func<SystemSnapshot, SystemSnapshot, SnapshotRates> rates, TimeProvider time, ProcessFiles files = ProcessFiles.None) =>
         new(t1, t0, rates, time, SamplingDelay.Default, files);
 
@@ -68,7 +71,10 @@ public sealed class SamplerLoop : IDisposable
     public Observable<string> Errors => _errors;
 
     /// <summary>Per-process files the next pass reads; follow the visible columns and panes.</summary>
-    public ProcessFiles Files => _files;
+    public ProcessFiles Files => _request.Files;
+
+    /// <summary>What the next pass reads: <see cref="Files"/>, and numa_maps of a few PIDs.</summary>
+    public SampleRequest Request => _request;
 
     /// <summary>Reads the first snapshot (or the frozen pair) now and starts the timer.</summary>
     public void Start()
@@ -109,10 +115,20 @@ public sealed class SamplerLoop : IDisposable
     public void Slower() => SetDelay(SamplingDelay.Longer(_delay.Value));
 
     /// <summary>Asks for more or fewer files from the next pass; a frozen loop re-reads its pair.</summary>
-    public void SetFiles(ProcessFiles files)
+    public void SetFiles(ProcessFiles files) => ChangeRequest(r => r with { Files = files });
+
+    /// <summary>The processes whose numa_maps the next pass reads (with <see cref="ProcessFiles.NumaMaps"/>); a frozen loop re-reads its pair.</summary>
+    public void SetNumaMapsPids(IReadOnlySet<int> pids) => ChangeRequest(r => r with { NumaMapsPids = pids });
+
+    /// <summary>Files and PIDs come from different threads (the UI's, the sampler's): one change at a time.</summary>
+    private void ChangeRequest(Func<SampleRequest, SampleRequest> change)
     {
-        if (_files == files) return;
-        _files = files;
+        lock (_gate)
+        {
+            SampleRequest request = change(_request);
+            if (_request.SameAs(request)) return;
+            _request = request;
+        }
         if (IsFrozen && _latest.Value is not null) ReadFrozenPair();
     }
 
@@ -125,7 +141,7 @@ public sealed class SamplerLoop : IDisposable
             SystemSnapshot newer;
             try
             {
-                newer = _source(_files);
+                newer = _source(_request);
             }
             catch (Exception e)
             {
@@ -140,14 +156,25 @@ public sealed class SamplerLoop : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the pair for the current request. A request changed by the publish itself (the rows on
+    /// screen after the first read, whose numa_maps are wanted) is read again, a few times at most.
+    /// </summary>
     private void ReadFrozenPair()
     {
         if (Interlocked.Exchange(ref _running, 1) == 1) return;
         try
         {
-            SystemSnapshot t0 = _frozenFirst!(_files);
-            SystemSnapshot t1 = _source(_files);
-            Publish(t0, t1);
+            SampleRequest request;
+            int passes = 0;
+            do
+            {
+                request = _request;
+                SystemSnapshot t0 = _frozenFirst!(request);
+                SystemSnapshot t1 = _source(request);
+                Publish(t0, t1);
+            }
+            while (!_request.SameAs(request) && ++passes < MaxFrozenPasses);
         }
         catch (Exception e)
         {

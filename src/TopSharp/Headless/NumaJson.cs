@@ -24,7 +24,7 @@ internal sealed record NumaJson(
 /// <summary>
 /// One node: its CPUs (list format), its row of the distance matrix, every nodeN/meminfo field (named as in
 /// <c>memory</c>), the numastat counters since boot and per second over the interval, the interval's miss
-/// share, and the busy share of its CPUs. Per-second values and shares are null without two readings.
+/// share, the busy share of its CPUs, and its huge page pools. Per-second values and shares are null without two readings.
 /// </summary>
 internal sealed record NumaNodeJson(
     int Node,
@@ -46,7 +46,8 @@ internal sealed record NumaNodeJson(
     double? LocalNodePerSec,
     double? OtherNodePerSec,
     double? NumaMissPct,
-    double? CpuBusyPct)
+    double? CpuBusyPct,
+    IReadOnlyList<HugePagesJson> Hugepages)
 {
     public static NumaNodeJson From(NumaNode n, NodeRates? r)
     {
@@ -57,6 +58,10 @@ internal sealed record NumaNodeJson(
             s?.NumaHit, s?.NumaMiss, s?.NumaForeign, s?.InterleaveHit, s?.LocalNode, s?.OtherNode,
             Round.Two(r?.NumaHitPerSec), Round.Two(r?.NumaMissPerSec), Round.Two(r?.NumaForeignPerSec),
             Round.Two(r?.InterleaveHitPerSec), Round.Two(r?.LocalNodePerSec), Round.Two(r?.OtherNodePerSec),
-            Round.Two(r?.MissPct), Round.Two(r?.Cpu?.Busy));
+            Round.Two(r?.MissPct), Round.Two(r?.Cpu?.Busy),
+            n.HugePages.Select(p => new HugePagesJson(p.PageSizeBytes, p.Total, p.Free, p.Surplus)).ToList());
     }
 }
+
+/// <summary>One huge page pool of the node (nodeN/hugepages/hugepages-&lt;size&gt;kB): counts of pages of <c>size_bytes</c>.</summary>
+internal sealed record HugePagesJson(ulong SizeBytes, ulong Total, ulong Free, ulong Surplus);

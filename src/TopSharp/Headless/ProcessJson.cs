@@ -34,4 +34,8 @@ internal sealed record ProcessJson(
     /// huge pages at their own size; empty for a process with nothing resident. Null without the option
     /// or when the file could not be read.
     /// </summary>
-    IReadOnlyDictionary<int, ulong>? NumaBytesByNode = null);
+    IReadOnlyDictionary<int, ulong>? NumaBytesByNode = null,
+    /// <summary>With <c>--numa-maps</c>: the node holding most of those bytes (the NODE column); null when nothing is resident.</summary>
+    int? NumaMainNode = null,
+    /// <summary>With <c>--numa-maps</c>: the share of those bytes off the last CPU's node (the REMOTE% column).</summary>
+    double? NumaRemotePct = null);

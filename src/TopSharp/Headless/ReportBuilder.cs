@@ -62,6 +62,8 @@ internal static class ReportBuilder
             string? user = newer.UserNames.TryGetValue(p.Uid, out string? name) ? name : null;
             if (!Selected(options, p, user)) continue;
             ProcessRates? r = rates.Processes.TryGetValue(p.Key, out ProcessRates found) ? found : null;
+            NumaMaps? maps = numaMaps?.GetValueOrDefault(p.Pid);
+            int? cpuNode = newer.Numa?.NodeOfCpu(p.Stat.Processor);
             processes.Add(new ProcessJson(
                 Pid: p.Pid, Ppid: p.Stat.Ppid, Comm: p.Comm, Cmdline: p.Cmdline, Uid: p.Uid, User: user,
                 State: p.Stat.State.ToString(), Threads: p.Stat.NumThreads, Priority: p.Stat.Priority, Nice: p.Stat.Nice,
@@ -72,7 +74,9 @@ internal static class ReportBuilder
                 RssBytes: p.Statm.Resident * (ulong)newer.PageSize, VsizeBytes: p.Stat.VsizeBytes,
                 Cgroup: p.Cgroup?.DisplayPath, CpusAllowed: p.Status?.CpusAllowedList, MemsAllowed: p.Status?.MemsAllowedList,
                 LastCpu: p.Stat.Processor, StartTime: p.Stat.Starttime,
-                NumaBytesByNode: numaMaps?.GetValueOrDefault(p.Pid) is { } maps ? maps.BytesByNode.ToDictionary(n => n.Node, n => n.Bytes) : null));
+                NumaBytesByNode: maps?.BytesByNode.ToDictionary(n => n.Node, n => n.Bytes),
+                NumaMainNode: maps?.MainNode,
+                NumaRemotePct: cpuNode is int node ? Round.Two(maps?.RemotePct(node)) : null));
         }
         processes.Sort((a, b) => a.Pid.CompareTo(b.Pid));
         return processes;

@@ -6,6 +6,7 @@ using TopSharp.Core.Processes;
 using TopSharp.Ui.Themes;
 using TopSharp.ViewModels;
 using TopSharp.ViewModels.Config;
+using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Status;
 
 namespace TopSharp.Ui;
@@ -41,7 +42,7 @@ public static class Dashboard
             StartOpens = options.Root.IsLive && !options.NoBpf ? scope => Bpf.Opens.OpensTracer.Start(scope) : null,
         };
         window.Header.PlainGlyphs = themes.Monochrome;
-        if (options.User is { } user) vm.Processes.SetUserFilter(user);
+        ApplyFilters(options, vm.Processes);
         using var signals = new TerminalSignals(app, window.Quit);
         foreach (string warning in themes.Catalog.Errors.Append(themeWarning).OfType<string>())
             vm.Status.Post(warning, StatusLevel.Warning);
@@ -55,5 +56,12 @@ public static class Dashboard
         // What follows (saving the config, restoring the terminal) takes milliseconds; after a hangup it can hang.
         ShutdownWatchdog.Arm(TimeSpan.FromSeconds(2), exitCode: 0);
         return 0;
+    }
+
+    /// <summary><c>-u USER</c> and <c>-p PID[,PID…]</c>: what the table shows from the start.</summary>
+    public static void ApplyFilters(CommandLineOptions options, ProcessTableViewModel table)
+    {
+        if (options.User is { } user) table.SetUserFilter(user);
+        if (options.Pids.Count > 0) table.SetPidFilter(options.Pids);
     }
 }

@@ -38,9 +38,9 @@ public static class SamplerLoops
         };
     }
 
-    private static SystemSnapshot Captured(KernelRoot root, ProcessFiles files)
+    private static SystemSnapshot Captured(KernelRoot root, SampleRequest request)
     {
         using var sampler = new Sampler(root);
-        return sampler.Sample(files);
+        return sampler.Sample(request);
     }
 }

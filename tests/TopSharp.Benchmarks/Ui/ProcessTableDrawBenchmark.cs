@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using R3;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -28,11 +25,6 @@ namespace TopSharp.Benchmarks.Ui;
 [Config(typeof(InProcessShortRun))]
 public class ProcessTableDrawBenchmark
 {
-    private sealed class InProcessShortRun : ManualConfig
-    {
-        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-    }
-
     private const int Rows = 10_000;
 
     private IApplication _app = null!;

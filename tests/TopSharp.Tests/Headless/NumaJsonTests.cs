@@ -79,6 +79,18 @@ public class NumaJsonTests
     }
 
     [Fact]
+    public void Every_node_has_its_2M_and_1G_huge_page_pools()
+    {
+        foreach (JsonElement report in new[] { Cgroup2.Value, Cgroup1.Value })
+            for (int n = 0; n < 4; n++)
+            {
+                var pools = Node(report, n).GetProperty("hugepages").EnumerateArray()
+                    .Select(p => (p.GetProperty("size_bytes").GetUInt64(), p.GetProperty("total").GetUInt64(), p.GetProperty("free").GetUInt64(), p.GetProperty("surplus").GetUInt64()));
+                Assert.Equal([(2UL << 20, 0UL, 0UL, 0UL), (1UL << 30, 0UL, 0UL, 0UL)], pools);   // the captures reserved none
+            }
+    }
+
+    [Fact]
     public void Numa_maps_bytes_by_node_of_the_bound_and_interleaved_processes()
     {
         // numahog: 200 MB bound to node 1, 64 MB interleaved over 0-3, 32 MB preferring node 3 (t1 capture, the same as t0).
@@ -90,6 +102,29 @@ public class NumaJsonTests
         Assert.Equal(
             new Dictionary<string, ulong> { ["0"] = 17156 * KiB, ["1"] = 221184 * KiB, ["2"] = 16388 * KiB, ["3"] = 49152 * KiB },
             BytesByNode(Cgroup1.Value, 187));
+    }
+
+    /// <summary>The same values as the NODE and REMOTE% columns (tests/TopSharp.ViewModels.Tests NumaColumnsTests).</summary>
+    [Theory]
+    [InlineData("numa4-cgroup2", 157, 1, 94.59)]   // numahog: 216 MiB on node 1, last ran on CPU 1 (node 0)
+    [InlineData("numa4-cgroup2", 159, 1, 2.13)]    // burner-job1, bound to node 1, on CPU 2 (node 1)
+    [InlineData("numa4-cgroup2", 160, 3, 24.41)]   // burner-job2, nodes 2-3, on CPU 6 (node 3)
+    [InlineData("numa4-cgroup1", 190, 3, 4.24)]
+    public void Main_node_and_remote_share_as_the_columns_show(string fixture, int pid, int node, double remotePct)
+    {
+        JsonElement p = (fixture == "numa4-cgroup2" ? Cgroup2 : Cgroup1).Value.GetProperty("processes").EnumerateArray()
+            .Single(e => e.GetProperty("pid").GetInt32() == pid);
+
+        Assert.Equal((node, remotePct), (p.GetProperty("numa_main_node").GetInt32(), p.GetProperty("numa_remote_pct").GetDouble()));
+    }
+
+    [Fact]
+    public void Nothing_resident_is_no_main_node_and_no_remote_share()
+    {
+        JsonElement zombie = Cgroup2.Value.GetProperty("processes").EnumerateArray().Single(e => e.GetProperty("pid").GetInt32() == 169);
+
+        Assert.Equal(JsonValueKind.Null, zombie.GetProperty("numa_main_node").ValueKind);
+        Assert.Equal(JsonValueKind.Null, zombie.GetProperty("numa_remote_pct").ValueKind);
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public sealed class SamplerLoopTests
     private readonly List<Sample> _published = [];
 
     /// <summary>A source whose snapshots carry the virtual time, so intervals can be checked.</summary>
-    private SystemSnapshot Source(ProcessFiles files)
+    private SystemSnapshot Source(SampleRequest request)
     {
-        _asked.Add(files);
+        _asked.Add(request.Files);
         return Snapshots.Snap((_time.GetUtcNow() - _time.Start).TotalSeconds, Snapshots.Proc(1, ticks: (ulong)_asked.Count * 10));
     }
 
@@ -101,7 +101,7 @@ public sealed class SamplerLoopTests
         int calls = 0;
         var errors = new List<string>();
         using SamplerLoop loop = SamplerLoop.Live(
-            files => ++calls == 2 ? throw new IOException("proc is gone") : Source(files), SnapshotRates.Between, _time, TimeSpan.FromSeconds(1));
+            request => ++calls == 2 ? throw new IOException("proc is gone") : Source(request), SnapshotRates.Between, _time, TimeSpan.FromSeconds(1));
         loop.Samples.Subscribe(_published.Add);
         loop.Errors.Subscribe(errors.Add);
         loop.Start();
@@ -117,9 +117,9 @@ public sealed class SamplerLoopTests
     {
         SystemSnapshot t0 = Snapshots.Snap(10, Snapshots.Proc(1, ticks: 100));
         var reads = new List<ProcessFiles>();
-        SystemSnapshot T1(ProcessFiles files)
+        SystemSnapshot T1(SampleRequest request)
         {
-            reads.Add(files);
+            reads.Add(request.Files);
             return Snapshots.Snap(12, Snapshots.Proc(1, ticks: 150));
         }
         using SamplerLoop loop = SamplerLoop.Frozen(_ => t0, T1, SnapshotRates.Between, _time);

@@ -9,7 +9,7 @@ public readonly record struct NumaLine(string Text, bool Highlight);
 
 /// <summary>
 /// Lays out the NUMA pane as lines of text for a width: the summary, the node table with a memory bar per
-/// node, the distance matrix, and the selected process's per-node bars. Pure, so every size is testable.
+/// node, the distance matrix, the huge page pools, and the selected process's per-node bars. Pure, so every size is testable.
 /// </summary>
 public static class NumaPaneText
 {
@@ -35,6 +35,13 @@ public static class NumaPaneText
         lines.Add(new("Distances " + string.Concat(state.Nodes.Select(n => $"{n.Node,5}")), false));
         foreach (NumaNodeRow n in state.Nodes)
             lines.Add(new($"{n.Node,9} " + string.Concat(n.Distances.Select(d => $"{d,5}")), false));
+        if (state.Nodes.Any(n => n.HugePages.Count > 0))
+        {
+            lines.Add(new("", false));
+            lines.Add(new("HugePages free/total per size (+surplus)", false));
+            foreach (NumaNodeRow n in state.Nodes)
+                lines.Add(new($"{n.Node,9} " + string.Join("   ", n.HugePages), false));
+        }
         if (state.Selected is { } p)
         {
             lines.Add(new("", false));

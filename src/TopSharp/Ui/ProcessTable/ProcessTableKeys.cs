@@ -44,6 +44,7 @@ public static class ProcessTableKeys
         new(TableCommand.UserFilter, "u", "show one user's processes", new Key('u')),
         new(TableCommand.Follow, "F", "follow the selected process", new Key('F')),
         new(TableCommand.Tag, "Space", "tag the process and move down", Key.Space),
+        new(TableCommand.TagTree, "c", "tag the process and all its descendants", new Key('c')),
         new(TableCommand.UntagAll, "U", "untag all", new Key('U')),
         new(TableCommand.NiceDown, "F7", "nice -1 (higher priority)", Key.F7),
         new(TableCommand.NiceUp, "F8", "nice +1 (lower priority)", Key.F8),

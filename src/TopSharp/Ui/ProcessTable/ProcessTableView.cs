@@ -81,6 +81,7 @@ public sealed class ProcessTableView : View
         int width = Viewport.Width, height = Viewport.Height;
         if (width <= 0 || height <= 0) return true;
         ScrollToSelection(state);
+        _vm.SetVisibleRows(_top, BodyHeight);
         var layout = ColumnLayout.Of(state.Columns);
         _left = Math.Min(_left, RowPainter.MaxLeft(state, layout, _top, BodyHeight, width));
 
@@ -96,9 +97,10 @@ public sealed class ProcessTableView : View
     private string FootText(ProcessTableState state)
     {
         if (_input.Mode != InputMode.None) return _input.Prompt(state.SearchFailed);
-        var parts = new List<string>(3);
+        var parts = new List<string>(4);
         if (state.Filter.Length > 0) parts.Add($"Filter: {state.Filter}");
         if (state.UserFilter is { } user) parts.Add($"User: {Core.Text.TerminalText.Escape(user)}");
+        if (state.PidFilter.Count > 0) parts.Add($"PIDs: {string.Join(',', state.PidFilter)}");
         if (state.Following) parts.Add("Following");
         parts.Add(state.SelectedCommandLine ?? "");
         return string.Join(" │ ", parts);
@@ -169,6 +171,7 @@ public sealed class ProcessTableView : View
             case TableCommand.UserFilter: _actions.UserFilter(); break;
             case TableCommand.Follow: _vm.ToggleFollow(); break;
             case TableCommand.Tag: _vm.ToggleTag(); break;
+            case TableCommand.TagTree: _vm.TagWithDescendants(); break;
             case TableCommand.UntagAll: _vm.UntagAll(); break;
             case TableCommand.Kill: _actions.Kill(); break;
             case TableCommand.NiceDown: _vm.Renice(-1); break;

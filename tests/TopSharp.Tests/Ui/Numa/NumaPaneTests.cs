@@ -113,6 +113,31 @@ public class NumaPaneTests
         Assert.True(NumaPaneText.Lines(state, 200)[2].Highlight);
     }
 
+    [Fact]
+    public void Huge_page_pools_of_every_size_per_node()
+    {
+        Assert.All(State(null).Nodes, n => Assert.Equal(["2M 0/0", "1G 0/0"], n.HugePages));   // the captures reserved none
+
+        NumaSnapshot numa = Captured.Value.Snapshot.Numa!;
+        NumaNode node1 = numa.Nodes[1] with { HugePages = [new HugePagePool(2UL << 20, 512, 100, 3), new HugePagePool(1UL << 30, 2, 2, 0)] };
+        Sample sample = Captured.Value with { Snapshot = Captured.Value.Snapshot with { Numa = numa with { Nodes = [numa.Nodes[0], node1] } } };
+        NumaState state = NumaViewModel.Build(sample, null, null);
+
+        Assert.Equal(["2M 100/512 +3", "1G 2/2"], state.Nodes[1].HugePages);
+        string[] lines = [.. NumaPaneText.Lines(state, 200).Select(l => l.Text)];
+        int header = Array.IndexOf(lines, "HugePages free/total per size (+surplus)");
+        Assert.Equal(["        0 2M 0/0   1G 0/0", "        1 2M 100/512 +3   1G 2/2"], lines[(header + 1)..(header + 3)]);
+    }
+
+    [Fact]
+    public void No_huge_page_section_without_hugetlbfs()
+    {
+        NumaSnapshot numa = Captured.Value.Snapshot.Numa!;
+        Sample sample = Captured.Value with { Snapshot = Captured.Value.Snapshot with { Numa = numa with { Nodes = [.. numa.Nodes.Select(n => n with { HugePages = [] })] } } };
+
+        Assert.DoesNotContain(NumaPaneText.Lines(NumaViewModel.Build(sample, null, null), 200), l => l.Text.StartsWith("HugePages", StringComparison.Ordinal));
+    }
+
     /// <summary>Runs posted work at once: the test thread is the UI thread here.</summary>
     private sealed class ImmediateContext : SynchronizationContext
     {
