@@ -15,5 +15,7 @@ public enum ProcessFiles
     SchedStat = 1 << 3,
     /// <summary>task/TID/{stat,schedstat} kept per thread.</summary>
     Threads = 1 << 4,
-    All = Status | Io | Cgroup | SchedStat | Threads,
+    /// <summary>Not a per-process file: the whole cgroup tree (cgroupfs), for the cgroup pane and JSON.</summary>
+    CgroupTree = 1 << 5,
+    All = Status | Io | Cgroup | SchedStat | Threads | CgroupTree,
 }

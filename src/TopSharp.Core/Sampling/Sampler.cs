@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TopSharp.Core.Cgroups;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
 using TopSharp.Core.Native;
@@ -41,14 +42,15 @@ public sealed class Sampler(KernelRoot root) : IDisposable
         NumaSnapshot? numa = NumaReader.Read(Root, _file, diagnostics);
         ProcessSample[] processes = _processes.Scan(files, diagnostics);
         IReadOnlyDictionary<int, string> userNames = _users.Get(_file, diagnostics);
+        CgroupSnapshot? cgroups = (files & ProcessFiles.CgroupTree) != 0 ? CgroupTreeReader.Read(Root, _file, diagnostics) : null;
 
         return Root.IsLive
             ? new SystemSnapshot(
                 Stopwatch.GetElapsedTime(0, started), LiveClockTicksPerSecond.Value, Environment.SystemPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa }
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, Cgroups = cgroups }
             : new SystemSnapshot(
                 TimeSpan.FromSeconds(uptime?.UptimeSeconds ?? 0), CapturedClockTicksPerSecond, CapturedPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa };
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, Cgroups = cgroups };
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using TopSharp.Core.Cgroups;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
 using TopSharp.Core.Numa;
@@ -30,4 +31,7 @@ public sealed record SystemSnapshot(
 {
     /// <summary>/sys/devices/system/node as read in this pass; null on a kernel without NUMA support.</summary>
     public NumaSnapshot? Numa { get; init; }
+
+    /// <summary>Every cgroup hierarchy and its groups; null when the pass was not asked for them (<see cref="ProcessFiles.CgroupTree"/>).</summary>
+    public CgroupSnapshot? Cgroups { get; init; }
 }

@@ -1,3 +1,4 @@
+using TopSharp.Core.Cgroups;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Processes;
 
@@ -26,6 +27,9 @@ public sealed record SnapshotRates(
     /// <summary>Each NUMA node's numastat rates and CPU busy share; empty without NUMA or without an interval.</summary>
     public IReadOnlyList<NodeRates> Nodes { get; init; } = [];
 
+    /// <summary>Each cgroup's CPU, throttling and I/O rates; empty when the snapshots hold no cgroup tree.</summary>
+    public IReadOnlyDictionary<CgroupKey, CgroupRates> Cgroups { get; init; } = new Dictionary<CgroupKey, CgroupRates>();
+
     /// <summary>
     /// The pure function from two snapshots of one source to rates. An interval that is not
     /// positive (the same snapshot twice, or the wrong order) gives no rates at all.
@@ -44,6 +48,7 @@ public sealed record SnapshotRates(
             ProcessesBetween(matches, interval, newer.ClockTicksPerSecond))
         {
             Nodes = NodeRates.Between(older.Numa, newer.Numa, older.Stat, newer.Stat, interval),
+            Cgroups = CgroupRates.Between(older.Cgroups, newer.Cgroups, interval),
         };
     }
 
