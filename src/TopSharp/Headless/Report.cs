@@ -20,6 +20,8 @@ internal sealed record Report(
     /// <summary>Null on a kernel without NUMA support (no /sys/devices/system/node).</summary>
     NumaJson? Numa,
     IReadOnlyList<ProcessJson> Processes,
+    /// <summary>Every cgroup of every mounted hierarchy (docs/json.md "cgroups[]").</summary>
+    IReadOnlyList<CgroupJson> Cgroups,
     IReadOnlyList<DiagnosticJson> Diagnostics);
 
 /// <summary>/proc/loadavg.</summary>

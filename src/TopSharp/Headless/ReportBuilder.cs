@@ -31,6 +31,7 @@ internal static class ReportBuilder
             Memory: newer.MemInfo is { } m ? MemoryJson.From(m) : null,
             Numa: newer.Numa is { } numa ? NumaJson.From(numa, rates.Nodes) : null,
             Processes: Processes(options, newer, rates, numaMaps),
+            Cgroups: CgroupJson.From(older.Cgroups, newer.Cgroups, rates),
             Diagnostics: Diagnostics(older, newer));
     }
 
