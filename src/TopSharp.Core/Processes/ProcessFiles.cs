@@ -16,6 +16,6 @@ public enum ProcessFiles
     /// <summary>task/TID/{stat,schedstat} kept per thread.</summary>
     Threads = 1 << 4,
     /// <summary>Not a per-process file: the whole cgroup tree (cgroupfs), for the cgroup pane and JSON.</summary>
-    CgroupTree = 1 << 5,
+    CgroupTree = 1 << 6,
     All = Status | Io | Cgroup | SchedStat | Threads | CgroupTree,
 }
