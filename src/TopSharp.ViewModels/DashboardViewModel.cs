@@ -3,6 +3,7 @@ using TopSharp.Core.Processes;
 using TopSharp.ViewModels.Config;
 using TopSharp.ViewModels.Header;
 using TopSharp.ViewModels.Layout;
+using TopSharp.ViewModels.Cgroups;
 using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Sampling;
 using TopSharp.ViewModels.Status;
@@ -38,9 +39,12 @@ public sealed class DashboardViewModel : IDisposable
         Processes = new ProcessTableViewModel(loop.Samples, time, control, config.Config.Processes);
         Layout = new LayoutViewModel(panes ?? [PaneId.Processes], config.Config.Layout);
         Status = new StatusViewModel(loop.Samples, time);
+        Cgroups = new CgroupTreeViewModel(loop.Samples);
 
         // The NUMA pane shows the selected process's Mems_allowed_list, from status.
-        Processes.RequiredFiles.CombineLatest(Layout.State, (files, layout) => ShowsNuma(layout) ? files | ProcessFiles.Status : files)
+        // The cgroup pane reads the cgroup tree only while shown.
+        Processes.RequiredFiles.CombineLatest(Layout.State, (files, layout) =>
+                (ShowsNuma(layout) ? files | ProcessFiles.Status : files) | (Shows(layout, PaneId.Cgroups) ? ProcessFiles.CgroupTree : ProcessFiles.None))
             .DistinctUntilChanged()
             .Subscribe(loop.SetFiles)
             .AddTo(ref _bag);
@@ -65,14 +69,17 @@ public sealed class DashboardViewModel : IDisposable
     public ProcessTableViewModel Processes { get; }
     public LayoutViewModel Layout { get; }
     public StatusViewModel Status { get; }
+    public CgroupTreeViewModel Cgroups { get; }
 
     /// <summary>The theme name the view applies; persisted.</summary>
     public ReadOnlyReactiveProperty<string> Theme => _theme;
 
     public void SetTheme(string name) => _theme.Value = name;
 
-    private static bool ShowsNuma(LayoutState layout) =>
-        layout.Primary == PaneId.Numa || (layout.IsSplit && layout.Secondary == PaneId.Numa);
+    private static bool ShowsNuma(LayoutState layout) => Shows(layout, PaneId.Numa);
+
+    private static bool Shows(LayoutState layout, PaneId pane) =>
+        layout.Primary == pane || (layout.IsSplit && layout.Secondary == pane);
 
     /// <summary>The config as it stands now.</summary>
     public TopSharpConfig CurrentConfig => new()
@@ -104,6 +111,7 @@ public sealed class DashboardViewModel : IDisposable
         Processes.Dispose();
         Layout.Dispose();
         Status.Dispose();
+        Cgroups.Dispose();
         _theme.Dispose();
     }
 }

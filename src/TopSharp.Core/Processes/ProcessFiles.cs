@@ -17,5 +17,7 @@ public enum ProcessFiles
     Threads = 1 << 4,
     /// <summary>numa_maps, of the PIDs <see cref="Sampling.SampleRequest.NumaMapsPids"/> names only: it walks page tables.</summary>
     NumaMaps = 1 << 5,
-    All = Status | Io | Cgroup | SchedStat | Threads,
+    /// <summary>Not a per-process file: the whole cgroup tree (cgroupfs), for the cgroup pane and JSON.</summary>
+    CgroupTree = 1 << 6,
+    All = Status | Io | Cgroup | SchedStat | Threads | CgroupTree,
 }

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics;
+using TopSharp.Core.Cgroups;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
 using TopSharp.Core.Native;
@@ -44,14 +45,15 @@ public sealed class Sampler(KernelRoot root) : IDisposable
         ProcessSample[] processes = _processes.Scan(files, diagnostics);
         IReadOnlyDictionary<int, string> userNames = _users.Get(_file, diagnostics);
         IReadOnlyDictionary<int, NumaMaps> numaMaps = ReadNumaMaps(request, processes, diagnostics);
+        CgroupSnapshot? cgroups = (files & ProcessFiles.CgroupTree) != 0 ? CgroupTreeReader.Read(Root, _file, diagnostics) : null;
 
         return Root.IsLive
             ? new SystemSnapshot(
                 Stopwatch.GetElapsedTime(0, started), LiveClockTicksPerSecond.Value, Environment.SystemPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps }
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps, Cgroups = cgroups }
             : new SystemSnapshot(
                 TimeSpan.FromSeconds(uptime?.UptimeSeconds ?? 0), CapturedClockTicksPerSecond, CapturedPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps };
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps, Cgroups = cgroups };
     }
 
     /// <summary>

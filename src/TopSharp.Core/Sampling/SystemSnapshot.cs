@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using TopSharp.Core.Cgroups;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Memory;
 using TopSharp.Core.Numa;
@@ -37,4 +38,7 @@ public sealed record SystemSnapshot(
 
     /// <summary>/proc/PID/numa_maps by PID, of the processes the request named (<see cref="SampleRequest.NumaMapsPids"/>) and could read.</summary>
     public IReadOnlyDictionary<int, NumaMaps> NumaMaps { get; init; } = ReadOnlyDictionary<int, NumaMaps>.Empty;
+
+    /// <summary>Every cgroup hierarchy and its groups; null when the pass was not asked for them (<see cref="ProcessFiles.CgroupTree"/>).</summary>
+    public CgroupSnapshot? Cgroups { get; init; }
 }

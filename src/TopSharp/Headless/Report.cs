@@ -21,6 +21,8 @@ internal sealed record Report(
     NumaJson? Numa,
     IReadOnlyList<ProcessJson> Processes,
     SyscallsJson Syscalls,
+    /// <summary>Every cgroup of every mounted hierarchy (docs/json.md "cgroups[]").</summary>
+    IReadOnlyList<CgroupJson> Cgroups,
     IReadOnlyList<DiagnosticJson> Diagnostics);
 
 /// <summary>/proc/loadavg.</summary>

@@ -33,6 +33,7 @@ internal static class ReportBuilder
             Numa: newer.Numa is { } numa ? NumaJson.From(numa, rates.Nodes) : null,
             Processes: Processes(options, newer, rates, numaMaps),
             Syscalls: syscalls ?? SyscallsJson.Unavailable("not sampled"),
+            Cgroups: CgroupJson.From(older.Cgroups, newer.Cgroups, rates),
             Diagnostics: Diagnostics(older, newer));
     }
 

@@ -1,4 +1,5 @@
 using R3;
+using TopSharp.Ui.Cgroups;
 using TopSharp.Ui.Frame;
 using TopSharp.Ui.Numa;
 using TopSharp.ViewModels.Numa;
@@ -13,7 +14,7 @@ public static class Panes
     public static IReadOnlyList<PaneDefinition> All { get; } =
     [
         new(PaneId.Processes, "Processes", c => new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui)),
-        new(PaneId.Cgroups, "Cgroups", _ => new PlaceholderPane("Cgroups", "The cgroup tree comes in a later release.")),
+        new(PaneId.Cgroups, "Cgroups", c => new CgroupTreeView(c.Vm.Cgroups, c.Ui)),
         new(PaneId.Numa, "NUMA", c => new NumaPaneView(
             new NumaViewModel(c.Vm.Sampler.Samples, c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(), c.NumaMaps), c.Ui)),
         new(PaneId.Memory, "Memory", _ => new PlaceholderPane("Memory", "Per-process memory maps come in a later release.")),

@@ -1,3 +1,4 @@
+using TopSharp.Core.Cgroups;
 using TopSharp.Core.Cpu;
 using TopSharp.Core.Processes;
 
@@ -32,6 +33,9 @@ public sealed record SnapshotRates(
     /// <summary>The mean of <see cref="CpusSched"/> when it covers every CPU of <see cref="Cpus"/>; else null.</summary>
     public double? BusyPctSched => CpusSched.Count > 0 && CpusSched.Count >= Cpus.Count ? CpusSched.Average(c => c.BusyPct) : null;
 
+    /// <summary>Each cgroup's CPU, throttling and I/O rates; empty when the snapshots hold no cgroup tree.</summary>
+    public IReadOnlyDictionary<CgroupKey, CgroupRates> Cgroups { get; init; } = new Dictionary<CgroupKey, CgroupRates>();
+
     /// <summary>
     /// The pure function from two snapshots of one source to rates. An interval that is not
     /// positive (the same snapshot twice, or the wrong order) gives no rates at all.
@@ -51,6 +55,7 @@ public sealed record SnapshotRates(
         {
             Nodes = NodeRates.Between(older.Numa, newer.Numa, older.Stat, newer.Stat, interval),
             CpusSched = SchedLoad.Between(older.SchedBusy, newer.SchedBusy),
+            Cgroups = CgroupRates.Between(older.Cgroups, newer.Cgroups, interval),
         };
     }
 

@@ -62,18 +62,26 @@ internal sealed class RowPainter(View view)
     /// <summary>One row at screen line <paramref name="y"/>; null draws an empty line.</summary>
     public void Row(ColumnLayout layout, ProcessRow? row, int y, int left)
     {
-        Attribute attr = row is null ? _normal : RowAttribute(row);
+        Line(layout, row?.Cells, row is null ? _normal : RowAttribute(row), y, left);
+    }
+
+    /// <summary>A row of another table drawn with these columns (the cgroup tree); null draws an empty line.</summary>
+    public void Cells(ColumnLayout layout, IReadOnlyList<string>? cells, bool selected, int y, int left) =>
+        Line(layout, cells, selected ? _selected : _normal, y, left);
+
+    private void Line(ColumnLayout layout, IReadOnlyList<string>? cells, Attribute attr, int y, int left)
+    {
         Clear(attr);
-        if (row is not null)
+        if (cells is not null)
         {
             bool plain = attr == _normal;
-            for (int c = 0; c < layout.Columns.Count && c < row.Cells.Count; c++)
+            for (int c = 0; c < layout.Columns.Count && c < cells.Count; c++)
             {
                 var column = layout.Columns[c];
-                Attribute cell = plain && column.Id == ColumnId.CpuPercent && ProcessTableView.CpuColor(row.Cells[c]) is { } load
+                Attribute cell = plain && column.Id == ColumnId.CpuPercent && ProcessTableView.CpuColor(cells[c]) is { } load
                     ? new Attribute(load, _normal.Background)
                     : attr;
-                Put(layout.Starts[c], row.Cells[c], column.Width, column.Alignment == ColumnAlignment.Right, left, cell);
+                Put(layout.Starts[c], cells[c], column.Width, column.Alignment == ColumnAlignment.Right, left, cell);
             }
         }
         Flush(y);
