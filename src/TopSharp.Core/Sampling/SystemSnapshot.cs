@@ -30,4 +30,7 @@ public sealed record SystemSnapshot(
 {
     /// <summary>/sys/devices/system/node as read in this pass; null on a kernel without NUMA support.</summary>
     public NumaSnapshot? Numa { get; init; }
+
+    /// <summary>vmstat, buddyinfo and slabinfo as read in this pass; null when not asked for.</summary>
+    public KernelMemory? KernelMemory { get; init; }
 }

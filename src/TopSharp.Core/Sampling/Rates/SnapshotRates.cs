@@ -26,6 +26,9 @@ public sealed record SnapshotRates(
     /// <summary>Each NUMA node's numastat rates and CPU busy share; empty without NUMA or without an interval.</summary>
     public IReadOnlyList<NodeRates> Nodes { get; init; } = [];
 
+    /// <summary>The vmstat counters per second (<see cref="Memory.VmStat.Names"/> order); empty without vmstat or an interval.</summary>
+    public IReadOnlyList<VmStatRate> VmStat { get; init; } = [];
+
     /// <summary>
     /// The pure function from two snapshots of one source to rates. An interval that is not
     /// positive (the same snapshot twice, or the wrong order) gives no rates at all.
@@ -44,6 +47,7 @@ public sealed record SnapshotRates(
             ProcessesBetween(matches, interval, newer.ClockTicksPerSecond))
         {
             Nodes = NodeRates.Between(older.Numa, newer.Numa, older.Stat, newer.Stat, interval),
+            VmStat = VmStatRate.Between(older.KernelMemory?.VmStat, newer.KernelMemory?.VmStat, interval),
         };
     }
 
