@@ -40,6 +40,7 @@ public sealed class CommandLineParser
                 "--once" => Flag(name, inline, ref options, o => o with { Once = true }),
                 "--json" => Flag(name, inline, ref options, o => o with { Json = true }),
                 "--numa-maps" => Flag(name, inline, ref options, o => o with { NumaMaps = true }),
+                "--maps" => Value(name, inline, "PID", ref options, MapsPid),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
                 "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
                 "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),
@@ -55,6 +56,7 @@ public sealed class CommandLineParser
         if (options.Json && !options.Once) return "--json needs --once";
         if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
+        if (options.MapsPid is not null && !options.Json) return "--maps needs --once --json";
         return null;
     }
 
@@ -76,6 +78,11 @@ public sealed class CommandLineParser
         options = changed!;
         return null;
     }
+
+    private static (CommandLineOptions?, string?) MapsPid(CommandLineOptions o, string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) && pid > 0
+            ? (o with { MapsPid = pid }, null)
+            : (null, $"'{TerminalText.Escape(value)}' is not a PID");
 
     private static (CommandLineOptions?, string?) Delay(CommandLineOptions o, string value)
     {

@@ -5,7 +5,7 @@ internal static class Usage
 {
     public const string Text = """
         Usage: topsharp [OPTIONS]
-               topsharp --once --json [--numa-maps] [--delay SECONDS] [--root DIR]
+               topsharp --once --json [--numa-maps] [--maps PID] [--delay SECONDS] [--root DIR]
 
         An interactive process and system monitor for Linux.
 
@@ -22,6 +22,8 @@ internal static class Usage
               --json             with --once: print one JSON document (see docs/json.md)
               --numa-maps        with --json: add each process's resident bytes per NUMA
                                  node (reads /proc/PID/numa_maps, which walks page tables)
+              --maps PID         with --json: add memory_map, the VMAs of PID from
+                                 /proc/PID/smaps with their page cache
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 

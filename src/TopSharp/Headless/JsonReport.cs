@@ -17,6 +17,7 @@ internal static class JsonReport
         IReadOnlyDictionary<int, NumaMaps>? numaMaps = null;
         if (options.NumaMaps) (numaMaps, newer) = ReadNumaMaps(options, newer, newerRoot);
         Report report = ReportBuilder.Build(options, older, newer, SnapshotRates.Between(older, newer), numaMaps);
+        if (options.MapsPid is int pid) report = report with { MemoryMap = MemoryMapJson.Read(newerRoot, newer, pid) };
         stdout.WriteLine(JsonSerializer.Serialize(report, ReportJsonContext.Readable.Report));
         return App.Ok;
     }

@@ -20,7 +20,14 @@ internal sealed record Report(
     /// <summary>Null on a kernel without NUMA support (no /sys/devices/system/node).</summary>
     NumaJson? Numa,
     IReadOnlyList<ProcessJson> Processes,
-    IReadOnlyList<DiagnosticJson> Diagnostics);
+    IReadOnlyList<DiagnosticJson> Diagnostics)
+{
+    /// <summary>meminfo breakdown, vmstat rates, buddyinfo and slabinfo: always present.</summary>
+    public KernelMemoryJson? KernelMemory { get; init; }
+
+    /// <summary>With <c>--maps PID</c>: that process's memory map; null otherwise.</summary>
+    public MemoryMapJson? MemoryMap { get; init; }
+}
 
 /// <summary>/proc/loadavg.</summary>
 internal sealed record LoadJson(double Avg1, double Avg5, double Avg15, int Running, int Total, int LastPid);

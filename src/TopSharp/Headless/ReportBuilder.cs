@@ -31,7 +31,10 @@ internal static class ReportBuilder
             Memory: newer.MemInfo is { } m ? MemoryJson.From(m) : null,
             Numa: newer.Numa is { } numa ? NumaJson.From(numa, rates.Nodes) : null,
             Processes: Processes(options, newer, rates, numaMaps),
-            Diagnostics: Diagnostics(older, newer));
+            Diagnostics: Diagnostics(older, newer))
+        {
+            KernelMemory = KernelMemoryJson.From(newer, rates),
+        };
     }
 
     private static List<CpuJson> Cpus(ProcStat? stat, SnapshotRates rates)
