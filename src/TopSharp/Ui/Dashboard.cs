@@ -33,7 +33,7 @@ public static class Dashboard
         var ui = new UiSynchronizationContext(app);
         var loop = SamplerLoops.For(options.Root, options.Delay, TimeProvider.System);
         using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids);
-        using var window = new MainWindow(vm, app, Panes.All, ui, HelpText.Lines, SamplerLoops.NumaMapsReader(options.Root)) { Themes = themes };
+        using var window = new MainWindow(vm, app, Panes.All, ui, HelpText.Lines, SamplerLoops.NumaMapsReader(options.Root), options.Root) { Themes = themes };
         window.Header.PlainGlyphs = themes.Monochrome;
         if (options.User is { } user) vm.Processes.SetUserFilter(user);
         using var signals = new TerminalSignals(app, window.Quit);
