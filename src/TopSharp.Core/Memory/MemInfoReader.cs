@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using TopSharp.Core.Text;
 
 namespace TopSharp.Core.Memory;
@@ -31,6 +30,7 @@ public static class MemInfoReader
         value = null;
         var fields = new List<MemInfoField>(64);
         uint seen = 0;
+        int hint = 0;
         var line = new KeyColonValueLines(utf8);
         while (line.MoveNext())
         {
@@ -42,7 +42,7 @@ public static class MemInfoReader
             }
             int i = KeyTable.IndexOf(Required, key);
             if (i >= 0) seen |= 1u << i;
-            fields.Add(new MemInfoField(Encoding.UTF8.GetString(key), v, line.ValueIsKilobytes));
+            fields.Add(new MemInfoField(MemInfoNames.Of(key, ref hint), v, line.ValueIsKilobytes));
         }
         if (KeyTable.Missing(Required, Required.Length, seen) is string missing)
         {

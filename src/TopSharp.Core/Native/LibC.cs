@@ -43,6 +43,47 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc")]
     public static partial long sysconf(int name);
+
+    public const int O_NONBLOCK = 0x800;
+    public const uint STATX_TYPE = 0x1;
+    public const ushort S_IFMT = 0xF000, S_IFREG = 0x8000;
+    public const int PROT_READ = 0x1, MAP_SHARED = 0x1;
+
+    /// <summary>cachestat(2), Linux 6.5+: the same number on x86-64 and arm64 (the generic syscall table).</summary>
+    public const long SYS_cachestat = 451;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int open(byte* pathname, int flags);
+
+    /// <summary>syscall(2) for <c>cachestat(fd, range, cstat, flags)</c>: glibc has no wrapper yet.</summary>
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    public static partial long syscall_cachestat(long number, uint fd, CachestatRange* range, Cachestat* cstat, uint flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial void* mmap(void* addr, nuint length, int prot, int flags, int fd, long offset);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int munmap(void* addr, nuint length);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int mincore(void* addr, nuint length, byte* vec);
+}
+
+/// <summary>struct cachestat_range (include/uapi/linux/mman.h): len 0 means to the end of the file.</summary>
+internal struct CachestatRange
+{
+    public ulong Off;
+    public ulong Len;
+}
+
+/// <summary>struct cachestat (include/uapi/linux/mman.h): page counts.</summary>
+internal struct Cachestat
+{
+    public ulong NrCache;
+    public ulong NrDirty;
+    public ulong NrWriteback;
+    public ulong NrEvicted;
+    public ulong NrRecentlyEvicted;
 }
 
 /// <summary>struct statx (statx(2)): the same layout on every architecture.</summary>
@@ -51,8 +92,11 @@ internal struct Statx
 {
     [FieldOffset(0)] public uint Mask;
     [FieldOffset(20)] public uint Uid;
+    [FieldOffset(28)] public ushort Mode;
     [FieldOffset(32)] public ulong Ino;
     [FieldOffset(40)] public ulong Size;
     [FieldOffset(112)] public long MtimeSec;
     [FieldOffset(120)] public uint MtimeNsec;
+    [FieldOffset(136)] public uint DevMajor;
+    [FieldOffset(140)] public uint DevMinor;
 }

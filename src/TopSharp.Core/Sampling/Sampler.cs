@@ -42,6 +42,7 @@ public sealed class Sampler(KernelRoot root) : IDisposable
         Pressure pressure = PressureReader.Read(Root, _file, diagnostics);
         MemInfo? memInfo = MemInfoReader.Read(Root, _file, diagnostics);
         NumaSnapshot? numa = NumaReader.Read(Root, _file, diagnostics);
+        KernelMemory kernelMemory = KernelMemory.Read(Root, _file, Root.IsLive ? Environment.SystemPageSize : CapturedPageSize, diagnostics);
         ProcessSample[] processes = _processes.Scan(files, diagnostics);
         IReadOnlyDictionary<int, string> userNames = _users.Get(_file, diagnostics);
         IReadOnlyDictionary<int, NumaMaps> numaMaps = ReadNumaMaps(request, processes, diagnostics);
@@ -50,10 +51,10 @@ public sealed class Sampler(KernelRoot root) : IDisposable
         return Root.IsLive
             ? new SystemSnapshot(
                 Stopwatch.GetElapsedTime(0, started), LiveClockTicksPerSecond.Value, Environment.SystemPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps, Cgroups = cgroups }
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps, Cgroups = cgroups, KernelMemory = kernelMemory }
             : new SystemSnapshot(
                 TimeSpan.FromSeconds(uptime?.UptimeSeconds ?? 0), CapturedClockTicksPerSecond, CapturedPageSize,
-                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps, Cgroups = cgroups };
+                uptime, stat, loadAvg, pressure, memInfo, processes, userNames, diagnostics) { Numa = numa, NumaMaps = numaMaps, Cgroups = cgroups, KernelMemory = kernelMemory };
     }
 
     /// <summary>

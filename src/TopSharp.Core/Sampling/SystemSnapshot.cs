@@ -41,4 +41,7 @@ public sealed record SystemSnapshot(
 
     /// <summary>Every cgroup hierarchy and its groups; null when the pass was not asked for them (<see cref="ProcessFiles.CgroupTree"/>).</summary>
     public CgroupSnapshot? Cgroups { get; init; }
+
+    /// <summary>vmstat, buddyinfo and slabinfo as read in this pass; null when not asked for.</summary>
+    public KernelMemory? KernelMemory { get; init; }
 }

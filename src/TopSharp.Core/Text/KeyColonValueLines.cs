@@ -16,6 +16,9 @@ public ref struct KeyColonValueLines
     /// <summary>Everything after the colon, untrimmed: for values whose blanks matter (status <c>Name:</c>).</summary>
     public ReadOnlySpan<byte> RawValue { get; private set; }
 
+    /// <summary>The whole current line: for formats that mix key lines with other lines (smaps VMA headers).</summary>
+    public ReadOnlySpan<byte> Line { get; private set; }
+
     public readonly int LineNumber => _lines.LineNumber;
 
     /// <summary>False when the current line has no colon; Key and Value are then empty.</summary>
@@ -27,6 +30,7 @@ public ref struct KeyColonValueLines
         {
             ReadOnlySpan<byte> line = _lines.Current;
             if (line.IsEmpty) continue;
+            Line = line;
             int colon = line.IndexOf((byte)':');
             HasColon = colon >= 0;
             Key = HasColon ? line[..colon] : line;

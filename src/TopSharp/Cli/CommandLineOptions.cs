@@ -47,6 +47,9 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--json</c>: time every syscall for <c>p50_ns</c>/<c>p99_ns</c> (<c>--syscall-latency</c>; it costs more).</summary>
     public bool SyscallLatency { get; init; }
 
+    /// <summary>With <c>--json</c>: the memory map (smaps, smaps_rollup, numa_maps, page cache) of this process (<c>--maps PID</c>).</summary>
+    public int? MapsPid { get; init; }
+
     public bool ShowHelp { get; init; }
 
     public bool ShowVersion { get; init; }

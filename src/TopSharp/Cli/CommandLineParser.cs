@@ -44,6 +44,7 @@ public sealed class CommandLineParser
                 "--duration" => Value(name, inline, "SECONDS", ref options, Duration),
                 "--no-bpf" => Flag(name, inline, ref options, o => o with { NoBpf = true }),
                 "--syscall-latency" => Flag(name, inline, ref options, o => o with { SyscallLatency = true }),
+                "--maps" => Value(name, inline, "PID", ref options, MapsPid),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
                 "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
                 "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),
@@ -62,6 +63,7 @@ public sealed class CommandLineParser
         if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
         if (options.SyscallLatency && !options.Json) return "--syscall-latency needs --once --json (the syscall pane has its own key)";
+        if (options.MapsPid is not null && !options.Json) return "--maps needs --once --json";
         return null;
     }
 
@@ -70,7 +72,7 @@ public sealed class CommandLineParser
         if (!options.Json) return "--opens needs --json (JSON lines are its only output)";
         if (options.Once) return "--opens and --once are separate modes";
         if (options.Pids.Count > 1) return "--opens traces one --pid (or all processes without it)";
-        if (options.NumaMaps || options.User is not null || options.SyscallLatency) return "--opens takes only --pid and --duration";
+        if (options.NumaMaps || options.User is not null || options.SyscallLatency || options.MapsPid is not null) return "--opens takes only --pid and --duration";
         if (options.NoBpf) return "--opens traces with eBPF, which --no-bpf turns off";
         return null;
     }
@@ -93,6 +95,11 @@ public sealed class CommandLineParser
         options = changed!;
         return null;
     }
+
+    private static (CommandLineOptions?, string?) MapsPid(CommandLineOptions o, string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) && pid > 0
+            ? (o with { MapsPid = pid }, null)
+            : (null, $"'{TerminalText.Escape(value)}' is not a PID");
 
     private static (CommandLineOptions?, string?) Delay(CommandLineOptions o, string value)
     {

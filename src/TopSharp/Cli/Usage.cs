@@ -5,7 +5,7 @@ internal static class Usage
 {
     public const string Text = """
         Usage: topsharp [OPTIONS]
-               topsharp --once --json [--numa-maps] [--syscall-latency] [--delay SECONDS] [--root DIR]
+               topsharp --once --json [--numa-maps] [--syscall-latency] [--maps PID] [--delay SECONDS] [--root DIR]
                topsharp --opens --json [--pid PID] [--duration SECONDS]
 
         An interactive process and system monitor for Linux.
@@ -23,6 +23,8 @@ internal static class Usage
               --json             with --once: print one JSON document (see docs/json.md)
               --numa-maps        with --json: add each process's resident bytes per NUMA
                                  node (reads /proc/PID/numa_maps, which walks page tables)
+              --maps PID         with --json: add memory_map, the VMAs of PID from
+                                 /proc/PID/smaps with their page cache
               --opens            trace open/openat/openat2/creat calls (eBPF, needs root or
                                  CAP_BPF+CAP_PERFMON): one JSON line per call, a summary
                                  line at the end (Ctrl+C or SIGTERM ends it cleanly)

@@ -19,6 +19,7 @@ internal static class JsonReport
         if (options.NumaMaps) (numaMaps, newer) = ReadNumaMaps(options, newer, newerRoot);
         Report report = ReportBuilder.Build(options, older, newer, SnapshotRates.Between(older, newer), numaMaps,
             syscalls.Report(pid => options.Pids.Count == 0 || options.Pids.Contains(pid)));
+        if (options.MapsPid is int mapsPid) report = report with { MemoryMap = MemoryMapJson.Read(newerRoot, newer, mapsPid) };
         stdout.WriteLine(JsonSerializer.Serialize(report, ReportJsonContext.Readable.Report));
         return App.Ok;
     }

@@ -23,7 +23,14 @@ internal sealed record Report(
     SyscallsJson Syscalls,
     /// <summary>Every cgroup of every mounted hierarchy (docs/json.md "cgroups[]").</summary>
     IReadOnlyList<CgroupJson> Cgroups,
-    IReadOnlyList<DiagnosticJson> Diagnostics);
+    IReadOnlyList<DiagnosticJson> Diagnostics)
+{
+    /// <summary>meminfo breakdown, vmstat rates, buddyinfo and slabinfo: always present.</summary>
+    public KernelMemoryJson? KernelMemory { get; init; }
+
+    /// <summary>With <c>--maps PID</c>: that process's memory map; null otherwise.</summary>
+    public MemoryMapJson? MemoryMap { get; init; }
+}
 
 /// <summary>/proc/loadavg.</summary>
 internal sealed record LoadJson(double Avg1, double Avg5, double Avg15, int Running, int Total, int LastPid);

@@ -34,7 +34,10 @@ internal static class ReportBuilder
             Processes: Processes(options, newer, rates, numaMaps),
             Syscalls: syscalls ?? SyscallsJson.Unavailable("not sampled"),
             Cgroups: CgroupJson.From(older.Cgroups, newer.Cgroups, rates),
-            Diagnostics: Diagnostics(older, newer));
+            Diagnostics: Diagnostics(older, newer))
+        {
+            KernelMemory = KernelMemoryJson.From(newer, rates),
+        };
     }
 
     private static List<CpuJson> Cpus(ProcStat? stat, SnapshotRates rates)

@@ -36,7 +36,7 @@ public static class Dashboard
         using var cpuMeters = new CpuMeterSource(options);
         var loop = SamplerLoops.For(options.Root, options.Delay, TimeProvider.System, cpuMeters.AddReading);
         using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids);
-        using var window = new MainWindow(vm, app, Panes.All, ui, () => [.. HelpText.Lines(), "", cpuMeters.Note], SamplerLoops.NumaMapsReader(options.Root))
+        using var window = new MainWindow(vm, app, Panes.All, ui, () => [.. HelpText.Lines(), "", cpuMeters.Note], SamplerLoops.NumaMapsReader(options.Root), options.Root)
         {
             Themes = themes,
             StartOpens = options.Root.IsLive && !options.NoBpf ? scope => Bpf.Opens.OpensTracer.Start(scope) : null,

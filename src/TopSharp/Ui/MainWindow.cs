@@ -34,7 +34,7 @@ public sealed class MainWindow : Window
 
     /// <param name="ui">Where view-model updates from the sampler's thread are posted: the main loop.</param>
     public MainWindow(DashboardViewModel vm, IApplication app, IReadOnlyList<PaneDefinition> panes, SynchronizationContext ui,
-        Func<IReadOnlyList<string>> helpLines, Func<int, NumaMaps?>? numaMaps = null)
+        Func<IReadOnlyList<string>> helpLines, Func<int, NumaMaps?>? numaMaps = null, Core.KernelRoot? root = null)
     {
         _vm = vm;
         _helpLines = helpLines;
@@ -43,7 +43,7 @@ public sealed class MainWindow : Window
         Header = new HeaderView();
         Header.Height = Dim.Func(v => HeaderRows(v!.Viewport.Width, v.Viewport.Height), this);
         Tabs = new TabStrip { X = 0, Y = Pos.Bottom(Header) };
-        Panes = new PaneFrame(panes, new PaneContext(vm, app, ui, numaMaps)) { X = 0, Y = Pos.Bottom(Tabs), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        Panes = new PaneFrame(panes, new PaneContext(vm, app, ui, numaMaps, root)) { X = 0, Y = Pos.Bottom(Tabs), Width = Dim.Fill(), Height = Dim.Fill(1) };
         Status = new StatusLine();
         Add(Header, Tabs, Panes, Status);
 

@@ -5,6 +5,9 @@ using TopSharp.Ui.Numa;
 using TopSharp.ViewModels.Numa;
 using TopSharp.Ui.ProcessTable;
 using TopSharp.ViewModels.Layout;
+using TopSharp.ViewModels.Memory;
+using TopSharp.Ui.Memory;
+using TopSharp.Core;
 
 namespace TopSharp.Ui;
 
@@ -13,11 +16,12 @@ public static class Panes
 {
     public static IReadOnlyList<PaneDefinition> All { get; } =
     [
-        new(PaneId.Processes, "Processes", c => new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui)),
+        new(PaneId.Processes, "Processes", c => new ProcessDrillDown(new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui),
+            c.Vm.Processes, c.Vm.Sampler.Samples, SamplerLoops.MemoryMapReader(c.Root ?? KernelRoot.Live), SamplerLoops.PageCacheReader(c.Root ?? KernelRoot.Live), c.Ui)),
         new(PaneId.Cgroups, "Cgroups", c => new CgroupTreeView(c.Vm.Cgroups, c.Ui)),
         new(PaneId.Numa, "NUMA", c => new NumaPaneView(
             new NumaViewModel(c.Vm.Sampler.Samples, c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(), c.NumaMaps), c.Ui)),
-        new(PaneId.Memory, "Memory", _ => new PlaceholderPane("Memory", "Per-process memory maps come in a later release.")),
+        new(PaneId.Memory, "Memory", c => new KernelMemoryPaneView(new KernelMemoryViewModel(c.Vm.Sampler.Samples), c.Ui)),
         new(PaneId.Syscalls, "Syscalls", Syscalls.SyscallsPaneView.Create),
     ];
 

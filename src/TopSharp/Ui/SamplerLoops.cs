@@ -1,4 +1,5 @@
 using TopSharp.Core;
+using TopSharp.Core.Memory;
 using TopSharp.Core.Numa;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
@@ -36,6 +37,24 @@ public static class SamplerLoops
         {
             lock (file) return Core.Numa.NumaMapsReader.Read(newest, file, pid, []);
         };
+    }
+
+    /// <summary>Reads one process's smaps, smaps_rollup and numa_maps below the root the loop samples, on the sampler's thread.</summary>
+    public static Func<int, MemoryMap?> MemoryMapReader(KernelRoot root)
+    {
+        KernelRoot newest = root.CapturedPair()?.Newer ?? root;
+        var file = new KernelFile(256 * 1024);
+        return pid =>
+        {
+            lock (file) return MemoryMap.Read(newest, file, pid, []);
+        };
+    }
+
+    /// <summary>The page cache of one process's files (the live machine only; a captured tree says why not).</summary>
+    public static Func<int, Smaps, ProcessPageCache> PageCacheReader(KernelRoot root)
+    {
+        KernelRoot newest = root.CapturedPair()?.Newer ?? root;
+        return (pid, smaps) => Core.Memory.PageCacheReader.Read(newest, pid, smaps);
     }
 
     private static SystemSnapshot Captured(KernelRoot root, SampleRequest request)

@@ -76,6 +76,7 @@ public class CommandLineParserTests
     [InlineData("-d", "99999999999999999999", "-d: 99999999999999999999 is outside 0.2..60 seconds")]
     [InlineData("--pid", "1,x", "--pid: 'x' is not a PID")]
     [InlineData("-p", "0", "-p: '0' is not a PID")]
+    [InlineData("--maps", "self", "--maps: 'self' is not a PID")]
     [InlineData("--colors", "256", "--colors: '256' is not one of 16, truecolor, none")]
     [InlineData("--user", "", "--user: must not be empty")]
     [InlineData("--root", "/nonexistent/topsharp", "--root: no such directory '/nonexistent/topsharp'")]
@@ -94,6 +95,14 @@ public class CommandLineParserTests
     public void Bad_options_say_what_is_wrong(string arg, string expected)
     {
         Assert.Equal(expected, Error(arg));
+    }
+
+    [Fact]
+    public void Maps_takes_a_pid_and_needs_the_json_report()
+    {
+        Assert.Equal("--maps needs --once --json", Error("--maps", "42"));
+        Assert.True(CommandLineParser.TryParse(["--once", "--json", "--maps=42"], out CommandLineOptions o, out _));
+        Assert.Equal(42, o.MapsPid);
     }
 
     [Fact]

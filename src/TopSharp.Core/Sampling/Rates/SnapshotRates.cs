@@ -36,6 +36,9 @@ public sealed record SnapshotRates(
     /// <summary>Each cgroup's CPU, throttling and I/O rates; empty when the snapshots hold no cgroup tree.</summary>
     public IReadOnlyDictionary<CgroupKey, CgroupRates> Cgroups { get; init; } = new Dictionary<CgroupKey, CgroupRates>();
 
+    /// <summary>The vmstat counters per second (<see cref="Memory.VmStat.Names"/> order); empty without vmstat or an interval.</summary>
+    public IReadOnlyList<VmStatRate> VmStat { get; init; } = [];
+
     /// <summary>
     /// The pure function from two snapshots of one source to rates. An interval that is not
     /// positive (the same snapshot twice, or the wrong order) gives no rates at all.
@@ -56,6 +59,8 @@ public sealed record SnapshotRates(
             Nodes = NodeRates.Between(older.Numa, newer.Numa, older.Stat, newer.Stat, interval),
             CpusSched = SchedLoad.Between(older.SchedBusy, newer.SchedBusy),
             Cgroups = CgroupRates.Between(older.Cgroups, newer.Cgroups, interval),
+
+            VmStat = VmStatRate.Between(older.KernelMemory?.VmStat, newer.KernelMemory?.VmStat, interval),
         };
     }
 

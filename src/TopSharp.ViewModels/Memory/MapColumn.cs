@@ -1,0 +1,24 @@
+namespace TopSharp.ViewModels.Memory;
+
+/// <summary>The memory map's columns, in display order: every smaps field, the NUMA join, the page cache, the name.</summary>
+public enum MapColumn
+{
+    Address, Perms, Offset, Device, Inode, Size, Rss, RssDelta, Pss, SharedClean, SharedDirty, PrivateClean, PrivateDirty,
+    Swap, SwapPss, AnonHuge, Locked, Numa, Cached, Mapping,
+}
+
+/// <summary>A column's title and width (0 = the rest of the line) and whether it is right-aligned.</summary>
+public readonly record struct MapColumnDefinition(MapColumn Id, string Title, int Width, bool Right)
+{
+    public static IReadOnlyList<MapColumnDefinition> All { get; } =
+    [
+        new(MapColumn.Address, "ADDRESS", 25, false), new(MapColumn.Perms, "PERM", 4, false), new(MapColumn.Offset, "OFFSET", 8, true),
+        new(MapColumn.Device, "DEV", 5, false), new(MapColumn.Inode, "INODE", 8, true), new(MapColumn.Size, "SIZE", 6, true),
+        new(MapColumn.Rss, "RSS", 6, true), new(MapColumn.RssDelta, "ΔRSS", 6, true), new(MapColumn.Pss, "PSS", 6, true),
+        new(MapColumn.SharedClean, "SH_CLN", 6, true), new(MapColumn.SharedDirty, "SH_DRT", 6, true),
+        new(MapColumn.PrivateClean, "PR_CLN", 6, true), new(MapColumn.PrivateDirty, "PR_DRT", 6, true),
+        new(MapColumn.Swap, "SWAP", 6, true), new(MapColumn.SwapPss, "SWPPSS", 6, true), new(MapColumn.AnonHuge, "THP", 6, true),
+        new(MapColumn.Locked, "LOCKED", 6, true), new(MapColumn.Numa, "NUMA", 16, false), new(MapColumn.Cached, "CACHED", 6, true),
+        new(MapColumn.Mapping, "MAPPING", 0, false),
+    ];
+}
