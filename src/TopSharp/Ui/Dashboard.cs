@@ -3,6 +3,7 @@ using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using TopSharp.Cli;
 using TopSharp.Core.Processes;
+using TopSharp.Ui.Output;
 using TopSharp.Ui.Themes;
 using TopSharp.ViewModels;
 using TopSharp.ViewModels.Config;
@@ -35,6 +36,8 @@ public static class Dashboard
         using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids);
         using var window = new MainWindow(vm, app, Panes.All, ui, HelpText.Lines, SamplerLoops.NumaMapsReader(options.Root)) { Themes = themes };
         window.Header.PlainGlyphs = themes.Monochrome;
+        using var unchangedCells = new UnchangedCellFilter(app, window);
+        using var hiddenCursor = new HiddenCursorGate(app);
         if (options.User is { } user) vm.Processes.SetUserFilter(user);
         using var signals = new TerminalSignals(app, window.Quit);
         foreach (string warning in themes.Catalog.Errors.Append(themeWarning).OfType<string>())
