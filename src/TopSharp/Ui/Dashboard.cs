@@ -3,6 +3,7 @@ using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using TopSharp.Cli;
 using TopSharp.Core.Processes;
+using TopSharp.Ui.Output;
 using TopSharp.Ui.Themes;
 using TopSharp.ViewModels;
 using TopSharp.ViewModels.Config;
@@ -42,6 +43,8 @@ public static class Dashboard
             StartOpens = options.Root.IsLive && !options.NoBpf ? scope => Bpf.Opens.OpensTracer.Start(scope) : null,
         };
         window.Header.PlainGlyphs = themes.Monochrome;
+        using var unchangedCells = new UnchangedCellFilter(app, window);
+        using var hiddenCursor = new HiddenCursorGate(app);
         ApplyFilters(options, vm.Processes);
         using var signals = new TerminalSignals(app, window.Quit);
         foreach (string warning in themes.Catalog.Errors.Append(themeWarning).OfType<string>())

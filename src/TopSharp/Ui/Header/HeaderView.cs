@@ -30,10 +30,13 @@ public sealed class HeaderView : View
 
     public void Update(HeaderState state)
     {
+        // The rows needed may change (first sample, PSI or a warning line appearing); measured at the
+        // window's width, since a header of height 0 has none. A re-layout redraws the whole window, so it
+        // happens only when they do.
+        int width = SuperView?.Viewport.Width ?? 0;
+        bool rowsChanged = DesiredRows(width) != HeaderLayout.Build(state, width, PlainGlyphs).Rows;
         _state = state;
-        // The rows needed may change (first sample, PSI or a warning line appearing); a header of height 0
-        // has no width to measure that by, so the window always re-lays out.
-        SuperView?.SetNeedsLayout();
+        if (rowsChanged) SuperView?.SetNeedsLayout();
         SetNeedsDraw();
     }
 
