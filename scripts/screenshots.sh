@@ -40,7 +40,8 @@ shot() {
   [[ $name == "${ONLY:-}"* ]] || return 0
   tmux -L shots kill-server 2>/dev/null || true
   local config
-  config=$(mktemp -d "$work/config.XXXX")   # each shot starts from the default layout
+  config=$(mktemp -d "$work/config.XXXX")   # each shot starts from the default layout, or from $CONFIG_JSON
+  if [[ -n ${CONFIG_JSON:-} ]]; then mkdir -p "$config/topsharp"; printf '%s' "$CONFIG_JSON" > "$config/topsharp/config.json"; fi
   tmux -L shots new-session -d -s s -x 200 -y 50 \
     "env XDG_CONFIG_HOME=$config COLORTERM=truecolor TERM=xterm-256color dotnet $bin ${USER_ARGS--u nobody} $*; sleep 60"
   for _ in $(seq 100); do
@@ -59,6 +60,9 @@ shot main "" --theme default
 # NUMA: numahog (bind:1, interleave:0-3, prefer:3) selected in the table, the NUMA pane beside it.
 USER_ARGS="" shot numa "/ n u m a h o g Escape | C-o 3" --theme default --root tests/fixtures/numa4-cgroup2
 shot numa-live "/ d d F3 Escape | C-o 3" --theme default
+# NODE and REMOTE% columns on the 4-node capture, sorted by PID, scrolled to the workload (numa_maps is read for the rows on screen).
+CONFIG_JSON='{"processes":{"columns":["Pid","User","Res","Processor","NumaNode","RemotePercent","CpuPercent","Command"],"sortColumn":"Pid","sortDescending":false}}' \
+  USER_ARGS="" shot numa-columns "End" --theme default --root tests/fixtures/numa4-cgroup2
 shot split "| C-o 2" --theme default
 # Opens (needs root): the poller's file opens, live, failures in red, its escape byte shown escaped.
 SETTLE=4 shot opens "/ c o n f i g - p o l l e r Escape o" --theme default
