@@ -49,7 +49,7 @@ shot() {
   done
   sleep 3                                   # two samples: the CPU bars need a rate
   for k in $keys; do tmux -L shots send-keys -t s "$k"; sleep 0.5; done
-  sleep "${SETTLE:-1}"
+  sleep "${SETTLE:-1}"                      # SETTLE=4: a pane that needs two samples of its own
   tmux -L shots capture-pane -e -N -p -t s > "$work/$name.ans"
   /usr/bin/python3 scripts/ansi2png.py "$work/$name.ans" "$out/$name.png" 200 50
   echo "$out/$name.png"
@@ -60,6 +60,8 @@ shot main "" --theme default
 USER_ARGS="" shot numa "/ n u m a h o g Escape | C-o 3" --theme default --root tests/fixtures/numa4-cgroup2
 shot numa-live "/ d d F3 Escape | C-o 3" --theme default
 shot split "| C-o 2" --theme default
+# Syscalls (eBPF, as root): cpu-burner selected, the syscall pane beside the table with latency on.
+SETTLE=4 shot syscalls "/ c p u F3 Escape | C-o s l" --theme default
 # Opens (needs root): the poller's file opens, live, failures in red, its escape byte shown escaped.
 SETTLE=4 shot opens "/ c o n f i g - p o l l e r Escape o" --theme default
 for f in themes/*.json; do
