@@ -11,11 +11,15 @@ namespace TopSharp.Tests.Headless;
 /// </summary>
 public class LiveOpensJsonTests
 {
-    private static Process Start(params string[] args)
+    private static Process Start(params string[] args) => Start([], args);
+
+    /// <summary>topsharp with <paramref name="args"/>, run through <paramref name="prefix"/> (e.g. setpriv) when given.</summary>
+    private static Process Start(string[] prefix, string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "topsharp.dll");
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var start = new ProcessStartInfo(dotnet, [dll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "/usr/bin/dotnet";
+        string[] command = [.. prefix, dotnet, dll, .. args];
+        var start = new ProcessStartInfo(command[0], command[1..]) { RedirectStandardOutput = true, RedirectStandardError = true };
         return Process.Start(start)!;
     }
 
@@ -86,6 +90,24 @@ public class LiveOpensJsonTests
             if (!topsharp.HasExited) topsharp.Kill();
             File.Delete(existing);
         }
+    }
+
+    [SkippableFact]
+    public void As_nobody_the_summary_names_what_is_missing_and_the_exit_code_is_1()
+    {
+        Requires.Root("switches to nobody with setpriv");
+        Requires.Tool("setpriv", "runs topsharp as nobody");
+        using Process topsharp = Start(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"], ["--opens", "--json", "--duration", "5"]);
+        Task<string> stderr = topsharp.StandardError.ReadToEndAsync();
+        string stdout = topsharp.StandardOutput.ReadToEnd();
+        Assert.True(topsharp.WaitForExit(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(1, topsharp.ExitCode);
+        JsonElement summary = JsonDocument.Parse(Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))).RootElement.GetProperty("summary");
+        Assert.False(summary.GetProperty("available").GetBoolean());
+        Assert.Contains("not privileged", summary.GetProperty("reason").GetString());
+        Assert.Contains("cap_bpf,cap_perfmon", summary.GetProperty("reason").GetString());
+        Assert.StartsWith("topsharp: --opens: not privileged", stderr.Result);
     }
 
     [SkippableFact]
