@@ -50,7 +50,7 @@ shot() {
   done
   sleep 3                                   # two samples: the CPU bars need a rate
   for k in $keys; do tmux -L shots send-keys -t s "$k"; sleep 0.5; done
-  sleep "${SETTLE:-1}"
+  sleep "${SETTLE:-1}"                      # SETTLE=4: a pane that needs two samples of its own
   tmux -L shots capture-pane -e -N -p -t s > "$work/$name.ans"
   /usr/bin/python3 scripts/ansi2png.py "$work/$name.ans" "$out/$name.png" 200 50
   echo "$out/$name.png"
@@ -64,6 +64,8 @@ shot numa-live "/ d d F3 Escape | C-o 3" --theme default
 CONFIG_JSON='{"processes":{"columns":["Pid","User","Res","Processor","NumaNode","RemotePercent","CpuPercent","Command"],"sortColumn":"Pid","sortDescending":false}}' \
   USER_ARGS="" shot numa-columns "End" --theme default --root tests/fixtures/numa4-cgroup2
 shot split "| C-o 2" --theme default
+# Syscalls (eBPF, as root): cpu-burner selected, the syscall pane beside the table with latency on.
+SETTLE=4 shot syscalls "/ c p u F3 Escape | C-o s l" --theme default
 # Opens (needs root): the poller's file opens, live, failures in red, its escape byte shown escaped.
 SETTLE=4 shot opens "/ c o n f i g - p o l l e r Escape o" --theme default
 for f in themes/*.json; do
