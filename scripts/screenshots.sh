@@ -46,7 +46,7 @@ shot() {
   done
   sleep 3                                   # two samples: the CPU bars need a rate
   for k in $keys; do tmux -L shots send-keys -t s "$k"; sleep 0.5; done
-  sleep 1
+  sleep "${SETTLE:-1}"                      # SETTLE=4: a pane that needs two samples of its own
   tmux -L shots capture-pane -e -N -p -t s > "$work/$name.ans"
   /usr/bin/python3 scripts/ansi2png.py "$work/$name.ans" "$out/$name.png" 200 50
   echo "$out/$name.png"
@@ -57,6 +57,8 @@ shot main "" --theme default
 USER_ARGS="" shot numa "/ n u m a h o g Escape | C-o 3" --theme default --root tests/fixtures/numa4-cgroup2
 shot numa-live "/ d d F3 Escape | C-o 3" --theme default
 shot split "| C-o 2" --theme default
+# Syscalls (eBPF, as root): cpu-burner selected, the syscall pane beside the table with latency on.
+SETTLE=4 shot syscalls "/ c p u F3 Escape | C-o s l" --theme default
 for f in themes/*.json; do
   theme=$(basename "$f" .json)
   case $theme in

@@ -17,4 +17,4 @@ public sealed record SyscallsState(
 }
 
 /// <summary>One syscall: name, calls/s, errors/s and latency percentiles ("-" without latency mode).</summary>
-public sealed record SyscallRow(string Name, string CallsPerSec, string ErrorsPerSec, string P50, string P99, bool HasErrors);
+public sealed record SyscallRow(string Name, string CallsPerSec, string ErrorsPerSec, string P50, string P99);

@@ -128,7 +128,7 @@ public sealed class SyscallsViewModel : IDisposable
     }
 
     private static SyscallRow Row(SyscallRate r) =>
-        new(r.Name, Units.CountRate(r.PerSec), Units.CountRate(r.ErrorsPerSec), Duration(r.P50Ns), Duration(r.P99Ns), r.Errors > 0);
+        new(r.Name, Units.CountRate(r.PerSec), Units.CountRate(r.ErrorsPerSec), Duration(r.P50Ns), Duration(r.P99Ns));
 
     /// <summary>"850ns", "12.3µs", "4.5ms", "1.20s"; "-" when not timed.</summary>
     public static string Duration(double? ns) => ns switch

@@ -87,7 +87,7 @@ public sealed class KeyMapTests
             Assert.Contains(help, l => l.StartsWith($"  {b.KeysText} ", StringComparison.Ordinal) && l.EndsWith(b.Description, StringComparison.Ordinal));
         foreach (var t in ProcessTableKeys.All)
             Assert.Contains(help, l => l.StartsWith($"  {t.Keys} ", StringComparison.Ordinal) && l.EndsWith(t.Help, StringComparison.Ordinal));
-        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3, help.Count);   // + two headings and a blank line
+        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3 + 3, help.Count);   // + two headings and a blank line; + the syscall pane's (a blank, its heading, l)
         foreach (var (key, word, command) in StatusLine.HintTexts())
         {
             string keys = command is KeyAction action

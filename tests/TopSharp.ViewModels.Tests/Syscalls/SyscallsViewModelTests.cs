@@ -52,7 +52,7 @@ public class SyscallsViewModelTests
         Assert.Null(state.Message);
         Assert.Equal(["getppid", "close"], state.System.Select(r => r.Name));
         Assert.Equal(("200", "0"), (state.System[0].CallsPerSec, state.System[0].ErrorsPerSec));
-        Assert.True(state.System[1].HasErrors);
+        Assert.Equal("5", state.System[1].ErrorsPerSec);
         Assert.Equal("PID 42 worker: 205 calls/s, 5 errors/s", state.ProcessTitle);
         Assert.Equal("-", state.Process[0].P50);
 

@@ -6,7 +6,6 @@ using TopSharp.Bpf.Syscalls;
 using TopSharp.Ui.Frame;
 using TopSharp.ViewModels.Layout;
 using TopSharp.ViewModels.Syscalls;
-using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TopSharp.Ui.Syscalls;
 
@@ -57,14 +56,12 @@ public sealed class SyscallsPaneView : View
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        Attribute normal = GetAttributeForRole(VisualRole.Normal);
-        Attribute emphasis = GetAttributeForRole(VisualRole.Highlight);
-        IReadOnlyList<SyscallLine> lines = SyscallsPaneText.Lines(_state, Viewport.Width);
+        SetAttribute(GetAttributeForRole(VisualRole.Normal));
+        IReadOnlyList<string> lines = SyscallsPaneText.Lines(_state, Viewport.Width);
         for (int y = 0; y < Viewport.Height; y++)
         {
-            SetAttribute(y < lines.Count && lines[y].Emphasis ? emphasis : normal);
             Move(0, y);
-            AddStr((y < lines.Count ? lines[y].Text : "").PadRight(Viewport.Width));
+            AddStr((y < lines.Count ? lines[y] : "").PadRight(Viewport.Width));
         }
         return true;
     }
