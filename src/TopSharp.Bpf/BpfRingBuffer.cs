@@ -22,6 +22,7 @@ public sealed unsafe partial class BpfRingBuffer : IDisposable
     private readonly nint _consumer, _producer;
     private readonly nuint _pageSize, _producerLength;
     private readonly ulong _mask;
+    private bool _disposed;
 
     public BpfRingBuffer(BpfMap map)
     {
@@ -79,6 +80,8 @@ public sealed unsafe partial class BpfRingBuffer : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         munmap(_producer, _producerLength);
         munmap(_consumer, _pageSize);
     }
