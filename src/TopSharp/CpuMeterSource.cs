@@ -8,8 +8,8 @@ namespace TopSharp;
 /// <summary>
 /// Where the CPU meters' busy totals come from: the sched_switch program when it can be attached (live
 /// machine, root or CAP_BPF + CAP_PERFMON, no <c>--no-bpf</c>), else /proc/stat's ticks, silently but
-/// for <see cref="Note"/> on the help screen. The attach happens at the first reading, on the sampling
-/// thread: it parses the kernel's BTF, which takes a noticeable moment, and the UI need not wait for it.
+/// for <see cref="Note"/> on the help screen. <see cref="Attach"/> parses the kernel's BTF, which takes a
+/// noticeable moment: call it off the UI thread, before the first reading (else that reading attaches).
 /// </summary>
 internal sealed class CpuMeterSource(CommandLineOptions options) : IDisposable
 {
@@ -27,8 +27,20 @@ internal sealed class CpuMeterSource(CommandLineOptions options) : IDisposable
         lock (_gate)
         {
             if (_disposed) return snapshot;
-            if (!_chosen) Choose();
+            Attach();
             return _probe?.Read() is { } reading ? snapshot with { SchedBusy = reading } : snapshot;
+        }
+    }
+
+    /// <summary>
+    /// Attaches now if it can (once; later calls do nothing): before a first reading that is timed, so that
+    /// the time the attach takes does not stretch the interval (<c>--once</c>).
+    /// </summary>
+    public void Attach()
+    {
+        lock (_gate)
+        {
+            if (!_chosen && !_disposed) Choose();
         }
     }
 

@@ -37,6 +37,7 @@ internal static class JsonReport
 
         using var sampler = new Sampler(root);
         using var cpuMeters = new CpuMeterSource(options);
+        cpuMeters.Attach();
         SystemSnapshot older = cpuMeters.AddReading(sampler.Sample(ProcessFiles.All));
         if (!root.IsLive) return (older, older, root);
         syscalls.Sample();

@@ -49,7 +49,11 @@ public static class Dashboard
         using var signals = new TerminalSignals(app, window.Quit);
         foreach (string warning in themes.Catalog.Errors.Append(themeWarning).OfType<string>())
             vm.Status.Post(warning, StatusLevel.Warning);
-        Task.Run(vm.Start);
+        Task.Run(() =>
+        {
+            cpuMeters.Attach(); // off the UI thread: it parses the kernel's BTF
+            vm.Start();
+        });
 
         app.Run(window, errorHandler: e =>
         {
