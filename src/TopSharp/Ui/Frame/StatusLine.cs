@@ -76,6 +76,9 @@ public sealed class StatusLine : View
     /// <summary>The key hints' width: the message goes after them when both fit, else it takes the row.</summary>
     private static int HintsWidth => HintTexts().Sum(h => h.Key.Length + 1 + h.Word.Length + 2);
 
+    /// <summary>Every cell is filled by <see cref="OnDrawingContent"/>: Terminal.Gui's own clearing first would fill them twice.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         Attribute bar = GetAttributeForRole(VisualRole.Normal);

@@ -43,6 +43,9 @@ public sealed class TabStrip : View
     /// <summary>The label of tab <paramref name="index"/>, as drawn.</summary>
     public static string Label(int index, string title, bool other) => $" {index + 1} {title}{(other ? "*" : "")} ";
 
+    /// <summary>Every cell is filled by <see cref="OnDrawingContent"/>: Terminal.Gui's own clearing first would fill them twice.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         Attribute normal = GetAttributeForRole(VisualRole.Normal);

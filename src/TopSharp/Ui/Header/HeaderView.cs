@@ -42,6 +42,9 @@ public sealed class HeaderView : View
 
     public int DesiredRows(int width) => HeaderLayout.Build(_state, width, PlainGlyphs).Rows;
 
+    /// <summary>Every cell is filled by <see cref="OnDrawingContent"/>: Terminal.Gui's own clearing first would fill them twice.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         Attribute normal = GetAttributeForRole(VisualRole.Normal);
