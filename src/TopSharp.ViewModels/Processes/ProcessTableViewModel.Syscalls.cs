@@ -27,7 +27,10 @@ public sealed partial class ProcessTableViewModel
         {
             _syscalls?.Detach();
             _syscallsBefore = null;
+            if (_syscallRates is null) return;
             _syscallRates = null;
+            // no stale figure if a column is shown again before the next interval
+            _entries = _entries.ConvertAll(e => (e.Entry with { SyscallsPerSec = null, SyscallErrorsPerSec = null }, e.Flags));
             return;
         }
         if (!_syscallsOpened)

@@ -77,7 +77,13 @@ public class SyscallColumnsTests
 
         t.Vm.ToggleColumn(ColumnId.SyscallRate);
         Assert.Equal((1, 2), (opens, tracer.Attaches));
-        Assert.Equal("-", t.Cell(42, ColumnId.SyscallRate)); // no interval yet since it was shown again
+        tracer.Count(42, Openat, 7);
+        t.Push(Proc(42));
+        Assert.Equal("7", t.Cell(42, ColumnId.SyscallRate));
+
+        t.Vm.SetColumns([ColumnId.Pid, ColumnId.Command]);
+        t.Vm.SetColumns([ColumnId.Pid, ColumnId.SyscallRate, ColumnId.Command]);
+        Assert.Equal("-", t.Cell(42, ColumnId.SyscallRate)); // shown again: no stale figure before the next interval
     }
 
     [Fact]
