@@ -1,4 +1,5 @@
 using R3;
+using TopSharp.Bpf.Syscalls;
 using TopSharp.Core.Processes;
 using TopSharp.ViewModels.Config;
 using TopSharp.ViewModels.Header;
@@ -7,6 +8,7 @@ using TopSharp.ViewModels.Cgroups;
 using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Sampling;
 using TopSharp.ViewModels.Status;
+using TopSharp.ViewModels.Syscalls;
 
 namespace TopSharp.ViewModels;
 
@@ -28,15 +30,17 @@ public sealed class DashboardViewModel : IDisposable
 
     /// <param name="loop">Built by the caller with <c>config.Config.Delay</c>; owned (disposed) by this.</param>
     /// <param name="panes">The panes this build offers, in tab order; default: Processes only.</param>
+    /// <param name="openSyscalls">Opens the syscall tracer shared by the syscall pane and the SYSC/s columns, or says why not; default: none.</param>
     public DashboardViewModel(
         SamplerLoop loop, ConfigStore store, ConfigLoad config, TimeProvider time, IProcessControl control,
-        IReadOnlyList<PaneId>? panes = null)
+        IReadOnlyList<PaneId>? panes = null, Func<(ISyscallTracer? Tracer, string Reason)>? openSyscalls = null)
     {
         _store = store;
         Sampler = loop;
         _theme = new ReactiveProperty<string>(config.Config.Theme);
         Header = new HeaderViewModel(loop.Samples);
-        Processes = new ProcessTableViewModel(loop.Samples, time, control, config.Config.Processes);
+        SyscallTracer = new SharedSyscallTracer(openSyscalls ?? (() => (null, "no syscall tracer in this mode")));
+        Processes = new ProcessTableViewModel(loop.Samples, time, control, config.Config.Processes, SyscallTracer.Lease);
         Layout = new LayoutViewModel(panes ?? [PaneId.Processes], config.Config.Layout);
         Status = new StatusViewModel(loop.Samples, time);
         Cgroups = new CgroupTreeViewModel(loop.Samples);
@@ -70,6 +74,9 @@ public sealed class DashboardViewModel : IDisposable
     public LayoutViewModel Layout { get; }
     public StatusViewModel Status { get; }
     public CgroupTreeViewModel Cgroups { get; }
+
+    /// <summary>The one syscall tracer: attached while the syscall pane or a SYSC/s column needs it.</summary>
+    public SharedSyscallTracer SyscallTracer { get; }
 
     /// <summary>The theme name the view applies; persisted.</summary>
     public ReadOnlyReactiveProperty<string> Theme => _theme;
@@ -112,6 +119,7 @@ public sealed class DashboardViewModel : IDisposable
         Layout.Dispose();
         Status.Dispose();
         Cgroups.Dispose();
+        SyscallTracer.Dispose();
         _theme.Dispose();
     }
 }

@@ -53,6 +53,10 @@ public static class ColumnCatalogue
             e => e.MainNode is int node ? Int(node) : "-", e => e.MainNode ?? -1),
         Rate(ColumnId.RemotePercent, "REMOTE%", 7, ProcessFiles.NumaMaps, "resident memory on nodes other than the last CPU's node (numa_maps; rows on screen only)",
             e => e.RemotePct, Units.Percent),
+        Rate(ColumnId.SyscallRate, "SYSC/s", 7, ProcessFiles.None, "syscalls per second (eBPF syscall tracer; needs root or CAP_BPF + CAP_PERFMON)",
+            e => e.SyscallsPerSec, Units.CountRate),
+        Rate(ColumnId.SyscallErrorRate, "SYSERR/s", 8, ProcessFiles.None, "failed syscalls (negative return) per second (eBPF syscall tracer)",
+            e => e.SyscallErrorsPerSec, Units.CountRate),
     ];
 
     public static ColumnDefinition Get(ColumnId id) => All[(int)id];

@@ -26,6 +26,8 @@ public enum ColumnId
     CtxSwitchRate,
     NumaNode,
     RemotePercent,
+    SyscallRate,
+    SyscallErrorRate,
 }
 
 public enum ColumnAlignment

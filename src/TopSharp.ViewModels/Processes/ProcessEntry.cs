@@ -43,6 +43,12 @@ public sealed record ProcessEntry(
     /// <summary>REMOTE%: the share of resident memory off <see cref="CpuNode"/>; null when unknown.</summary>
     public double? RemotePct => CpuNode is int node ? NumaMaps?.RemotePct(node) : null;
 
+    /// <summary>SYSC/s: syscalls per second of the process (tgid); null without the syscall tracer, and for thread rows.</summary>
+    public double? SyscallsPerSec { get; init; }
+
+    /// <summary>SYSERR/s: failed syscalls per second of the process; null as <see cref="SyscallsPerSec"/>.</summary>
+    public double? SyscallErrorsPerSec { get; init; }
+
     /// <summary>
     /// What the Command column shows, not yet escaped: a thread's own name (comm, set by
     /// pthread_setname_np), else the command line, else the comm (kernel threads, zombies).

@@ -262,6 +262,7 @@ public sealed partial class ProcessTableViewModel
     {
         _settings.Value = settings;
         _files.Value = FilesFor(settings);
+        SetSyscallsShown(ShowsSyscalls(settings));
         if (reformat) FormatItems(reuse: false);
         Rebuild();
     }

@@ -1,4 +1,5 @@
 using R3;
+using TopSharp.Bpf.Syscalls;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Text;
 using TopSharp.ViewModels.Sampling;
@@ -44,13 +45,17 @@ public sealed partial class ProcessTableViewModel : IDisposable
     private int[] _pidFilter = [];
     private Sample? _sample;
 
-    public ProcessTableViewModel(Observable<Sample> samples, TimeProvider time, IProcessControl control, ProcessTableSettings settings)
+    /// <param name="syscalls">Leases the syscall tracer for SYSC/s and SYSERR/s; null (their cells "-") without one.</param>
+    public ProcessTableViewModel(Observable<Sample> samples, TimeProvider time, IProcessControl control, ProcessTableSettings settings,
+        Func<(ISyscallTracer? Tracer, string Reason)>? syscalls = null)
     {
         _time = time;
         _control = control;
+        _openSyscalls = syscalls;
         _settings = new ReactiveProperty<ProcessTableSettings>(settings);
         _files = new ReactiveProperty<ProcessFiles>(FilesFor(settings));
         _state = new ReactiveProperty<ProcessTableState>(BuildState());
+        SetSyscallsShown(ShowsSyscalls(settings));
         _subscription = samples.Subscribe(Update);
     }
 
@@ -73,6 +78,8 @@ public sealed partial class ProcessTableViewModel : IDisposable
             _sample = sample;
             bool threads = _settings.Value.ShowThreads;
             List<ProcessEntry> live = ProcessEntries.Build(sample, threads);
+            SampleSyscalls();
+            if (_syscallRates is not null) live = live.ConvertAll(WithSyscalls);
             _entries = _lifetimes.Update(live, () => PreviousEntries(sample), _time.GetUtcNow());
             var present = new HashSet<ProcessKey>(_entries.Select(e => e.Entry.Key));
             _tagged.IntersectWith(present);
@@ -215,6 +222,7 @@ public sealed partial class ProcessTableViewModel : IDisposable
     public void Dispose()
     {
         _subscription.Dispose();
+        lock (_gate) _syscalls?.Dispose();
         _messages.Dispose();
         _numaMapsPids.Dispose();
     }

@@ -36,7 +36,8 @@ public static class Dashboard
         var ui = new UiSynchronizationContext(app);
         using var cpuMeters = new CpuMeterSource(options);
         var loop = SamplerLoops.For(options.Root, options.Delay, TimeProvider.System, cpuMeters.AddReading);
-        using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids);
+        using var vm = new DashboardViewModel(loop, store, config, TimeProvider.System, ProcessControl.Instance, Panes.Ids,
+            options.Root.IsLive ? Syscalls.SyscallsPaneView.Open : () => (null, "a captured --root has no live kernel to trace"));
         using var window = new MainWindow(vm, app, Panes.All, ui, () => [.. HelpText.Lines(), "", cpuMeters.Note], SamplerLoops.NumaMapsReader(options.Root), options.Root)
         {
             Themes = themes,

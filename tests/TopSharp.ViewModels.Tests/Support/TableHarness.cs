@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using R3;
+using TopSharp.Bpf.Syscalls;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
 using TopSharp.Core.Sampling.Rates;
@@ -14,9 +15,9 @@ internal sealed class TableHarness : IDisposable
     private readonly Subject<Sample> _samples = new();
     private SystemSnapshot? _last;
 
-    public TableHarness(ProcessTableSettings? settings = null)
+    public TableHarness(ProcessTableSettings? settings = null, Func<FakeTimeProvider, Func<(ISyscallTracer?, string)>>? syscalls = null)
     {
-        Vm = new ProcessTableViewModel(_samples, Time, Control, settings ?? ProcessTableSettings.Default);
+        Vm = new ProcessTableViewModel(_samples, Time, Control, settings ?? ProcessTableSettings.Default, syscalls?.Invoke(Time));
         Vm.Messages.Subscribe(Messages.Add);
     }
 

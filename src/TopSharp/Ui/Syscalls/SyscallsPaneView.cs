@@ -39,9 +39,10 @@ public sealed class SyscallsPaneView : View
         c.Vm.Sampler.Samples,
         c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(),
         c.Vm.Layout.State.Select(s => s.Primary == PaneId.Syscalls || (s.IsSplit && s.Secondary == PaneId.Syscalls)),
-        Open), c.Ui);
+        c.Vm.SyscallTracer.Lease), c.Ui);
 
-    private static (ISyscallTracer?, string) Open()
+    /// <summary>Opens the kernel's syscall tracer for <see cref="ViewModels.DashboardViewModel"/>, or says why it cannot.</summary>
+    public static (ISyscallTracer?, string) Open()
     {
         if (BpfDisabled) return (null, "turned off by --no-bpf");
         return SyscallTracer.TryOpen(out SyscallTracer? tracer, out string reason) ? (tracer, "") : (null, reason);
