@@ -63,7 +63,9 @@ public static class MemoryMapText
         var sb = new StringBuilder(200);
         foreach (MapColumnDefinition c in MapColumnDefinition.All)
         {
-            string title = c.Id == settings.SortBy ? c.Title + (settings.Descending ? "▼" : "▲") : c.Title;
+            // The arrow always shows: a title as wide as its column gives up its last letter for it.
+            string title = c.Id != settings.SortBy ? c.Title
+                : (c.Width > 0 && c.Title.Length >= c.Width ? c.Title[..(c.Width - 1)] : c.Title) + (settings.Descending ? "▼" : "▲");
             Cell(sb, title, c);
         }
         return sb.ToString();
@@ -72,7 +74,7 @@ public static class MemoryMapText
     private static string RowLine(IReadOnlyList<string> cells)
     {
         var sb = new StringBuilder(200);
-        for (int i = 0; i < MapColumnDefinition.All.Count; i++) Cell(sb, cells[i], MapColumnDefinition.All[i]);
+        foreach (MapColumnDefinition c in MapColumnDefinition.All) Cell(sb, cells[(int)c.Id], c);
         return sb.ToString();
     }
 
@@ -83,7 +85,7 @@ public static class MemoryMapText
             sb.Append(text);
             return;
         }
-        string clipped = Clip(text, c.Width);
+        string clipped = c.Id == MapColumn.Mapping && text.Length > c.Width ? "…" + text[^(c.Width - 1)..] : Clip(text, c.Width);
         sb.Append(c.Right ? clipped.PadLeft(c.Width) : clipped.PadRight(c.Width)).Append(' ');
     }
 
