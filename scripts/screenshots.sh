@@ -57,6 +57,9 @@ shot main "" --theme default
 USER_ARGS="" shot numa "/ n u m a h o g Escape | C-o 3" --theme default --root tests/fixtures/numa4-cgroup2
 shot numa-live "/ d d F3 Escape | C-o 3" --theme default
 shot split "| C-o 2" --theme default
+# Memory: the memory map of the dd holding 64 MiB (m on the table), and the kernel's memory pane.
+shot memory-map "/ d d F3 Escape m" --theme default
+shot kernel-memory "4" --theme default
 for f in themes/*.json; do
   theme=$(basename "$f" .json)
   case $theme in
