@@ -9,5 +9,7 @@ public static class HelpText
     [
         KeyMap.HelpSection,
         ("Process table", ProcessTableKeys.All.Select(b => (b.Keys, b.Help))),
+        ("Memory map (m or Enter on the process table)", Memory.MemoryMapText.HelpKeys),
+        ("Memory pane", [("F6 >", "sort the slab caches by memory, objects, active ratio")]),
     ]);
 }

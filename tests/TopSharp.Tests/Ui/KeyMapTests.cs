@@ -87,7 +87,10 @@ public sealed class KeyMapTests
             Assert.Contains(help, l => l.StartsWith($"  {b.KeysText} ", StringComparison.Ordinal) && l.EndsWith(b.Description, StringComparison.Ordinal));
         foreach (var t in ProcessTableKeys.All)
             Assert.Contains(help, l => l.StartsWith($"  {t.Keys} ", StringComparison.Ordinal) && l.EndsWith(t.Help, StringComparison.Ordinal));
-        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3, help.Count);   // + two headings and a blank line
+        foreach (var (keys, text) in TopSharp.Ui.Memory.MemoryMapText.HelpKeys)
+            Assert.Contains(help, l => l.StartsWith($"  {keys} ", StringComparison.Ordinal) && l.EndsWith(text, StringComparison.Ordinal));
+        // + four headings and three blank lines; the memory pane has one key line.
+        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + TopSharp.Ui.Memory.MemoryMapText.HelpKeys.Count + 1 + 7, help.Count);
         foreach (var (key, word, command) in StatusLine.HintTexts())
         {
             string keys = command is KeyAction action

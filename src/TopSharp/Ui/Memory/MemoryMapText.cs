@@ -13,6 +13,16 @@ public static class MemoryMapText
 {
     public const string Keys = "Esc back  ↑↓ PgUp PgDn  ←→ scroll  < > sort column  i invert  g group by mapping  / filter";
 
+    /// <summary>The view's keys for the help screen.</summary>
+    public static IReadOnlyList<(string Keys, string Help)> HelpKeys { get; } =
+    [
+        ("m Enter", "open the selected process's memory map (smaps, numa_maps, page cache)"),
+        ("Esc", "back to the process list, on the same process"),
+        ("< > F6", "sort by the previous/next column; i inverts"),
+        ("g", "group the VMAs by mapping, with totals"),
+        ("/ F4", "filter by mapping name (Enter keeps, Esc clears)"),
+    ];
+
     /// <summary>Rows of the file table shown under the map (fewer on a short screen).</summary>
     public const int MaxFileRows = 6;
 
