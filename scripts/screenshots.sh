@@ -68,6 +68,9 @@ shot split "| C-o 2" --theme default
 SETTLE=4 shot syscalls "/ c p u F3 Escape | C-o s l" --theme default
 # Opens (needs root): the poller's file opens, live, failures in red, its escape byte shown escaped.
 SETTLE=4 shot opens "/ c o n f i g - p o l l e r Escape o" --theme default
+# Memory: the memory map of the dd holding 64 MiB (m on the table), and the kernel's memory pane.
+shot memory-map "/ d d F3 Escape m" --theme default
+shot kernel-memory "4" --theme default
 for f in themes/*.json; do
   theme=$(basename "$f" .json)
   case $theme in

@@ -42,7 +42,15 @@ public sealed class MemoryMapViewModel : IDisposable
     });
 
     /// <summary>The next column to the right (wrapping), for a sort key that steps through them.</summary>
-    public void SortByNext() => SortBy((MapColumn)(((int)_settings.SortBy + 1) % MapColumnDefinition.All.Count));
+    public void SortByNext() => SortStep(+1);
+
+    /// <summary>The column <paramref name="step"/> places right (or left) of the sort column on screen, wrapping.</summary>
+    public void SortStep(int step)
+    {
+        int n = MapColumnDefinition.All.Count;
+        int at = MapColumnDefinition.All.ToList().FindIndex(c => c.Id == _settings.SortBy);
+        SortBy(MapColumnDefinition.All[((at + step) % n + n) % n].Id);
+    }
 
     public void ToggleGrouped() => Apply(_settings with { Grouped = !_settings.Grouped });
 

@@ -11,5 +11,7 @@ public static class HelpText
         ("Process table", ProcessTableKeys.All.Select(b => (b.Keys, b.Help))),
         ("Opens view (o)", Opens.OpensView.Help),
         ("Syscalls pane", [("l", "latency on/off: time every syscall for p50/p99 (costs more per syscall)")]),
+        ("Memory map (m or Enter on the process table)", Memory.MemoryMapText.HelpKeys),
+        ("Memory pane", [("F6 >", "sort the slab caches by memory, objects, active ratio")]),
     ]);
 }

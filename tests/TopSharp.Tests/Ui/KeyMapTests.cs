@@ -87,7 +87,11 @@ public sealed class KeyMapTests
             Assert.Contains(help, l => l.StartsWith($"  {b.KeysText} ", StringComparison.Ordinal) && l.EndsWith(b.Description, StringComparison.Ordinal));
         foreach (var t in ProcessTableKeys.All)
             Assert.Contains(help, l => l.StartsWith($"  {t.Keys} ", StringComparison.Ordinal) && l.EndsWith(t.Help, StringComparison.Ordinal));
-        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3 + 3 + global::TopSharp.Ui.Opens.OpensView.Help.Count() + 2, help.Count);   // + two headings and a blank line; + the syscall pane's (a blank, its heading, l); + the opens view's (a blank, its heading, its keys)
+        foreach (var (keys, text) in TopSharp.Ui.Memory.MemoryMapText.HelpKeys)
+            Assert.Contains(help, l => l.StartsWith($"  {keys} ", StringComparison.Ordinal) && l.EndsWith(text, StringComparison.Ordinal));
+        // + the table: two headings and a blank line; + the syscall pane: a blank, its heading, l; + the opens view: a blank, its heading, its keys;
+        // + the memory map: a blank, its heading, its keys; + the memory pane: a blank, its heading, F6.
+        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3 + 3 + (global::TopSharp.Ui.Opens.OpensView.Help.Count() + 2) + (TopSharp.Ui.Memory.MemoryMapText.HelpKeys.Count + 2) + 3, help.Count);
         foreach (var (key, word, command) in StatusLine.HintTexts())
         {
             string keys = command is KeyAction action

@@ -58,7 +58,7 @@ public sealed class KernelMemoryPaneView : View
 
     protected override bool OnKeyDown(Key key)
     {
-        if (key != Key.F6 && key != new Key('>')) return false;
+        if (key != Key.F6 && !KeyMap.Matches(key, new Key('>'))) return false;
         _vm.NextSlabSort();
         SetNeedsDraw();
         return true;

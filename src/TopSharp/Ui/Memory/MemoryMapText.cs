@@ -13,6 +13,16 @@ public static class MemoryMapText
 {
     public const string Keys = "Esc back  ↑↓ PgUp PgDn  ←→ scroll  < > sort column  i invert  g group by mapping  / filter";
 
+    /// <summary>The view's keys for the help screen.</summary>
+    public static IReadOnlyList<(string Keys, string Help)> HelpKeys { get; } =
+    [
+        ("m Enter", "open the selected process's memory map (smaps, numa_maps, page cache)"),
+        ("Esc", "back to the process list, on the same process"),
+        ("< > F6", "sort by the previous/next column; i inverts"),
+        ("g", "group the VMAs by mapping, with totals"),
+        ("/ F4", "filter by mapping name (Enter keeps, Esc clears)"),
+    ];
+
     /// <summary>Rows of the file table shown under the map (fewer on a short screen).</summary>
     public const int MaxFileRows = 6;
 
@@ -63,7 +73,9 @@ public static class MemoryMapText
         var sb = new StringBuilder(200);
         foreach (MapColumnDefinition c in MapColumnDefinition.All)
         {
-            string title = c.Id == settings.SortBy ? c.Title + (settings.Descending ? "▼" : "▲") : c.Title;
+            // The arrow always shows: a title as wide as its column gives up its last letter for it.
+            string title = c.Id != settings.SortBy ? c.Title
+                : (c.Width > 0 && c.Title.Length >= c.Width ? c.Title[..(c.Width - 1)] : c.Title) + (settings.Descending ? "▼" : "▲");
             Cell(sb, title, c);
         }
         return sb.ToString();
@@ -72,7 +84,7 @@ public static class MemoryMapText
     private static string RowLine(IReadOnlyList<string> cells)
     {
         var sb = new StringBuilder(200);
-        for (int i = 0; i < MapColumnDefinition.All.Count; i++) Cell(sb, cells[i], MapColumnDefinition.All[i]);
+        foreach (MapColumnDefinition c in MapColumnDefinition.All) Cell(sb, cells[(int)c.Id], c);
         return sb.ToString();
     }
 
@@ -83,7 +95,7 @@ public static class MemoryMapText
             sb.Append(text);
             return;
         }
-        string clipped = Clip(text, c.Width);
+        string clipped = c.Id == MapColumn.Mapping && text.Length > c.Width ? "…" + text[^(c.Width - 1)..] : Clip(text, c.Width);
         sb.Append(c.Right ? clipped.PadLeft(c.Width) : clipped.PadRight(c.Width)).Append(' ');
     }
 

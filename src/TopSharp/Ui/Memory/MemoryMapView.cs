@@ -83,15 +83,17 @@ public sealed class MemoryMapView : View
         else if (key == Key.End) _selected = int.MaxValue / 2;
         else if (key == Key.CursorLeft) _left = Math.Max(0, _left - ScrollStep);
         else if (key == Key.CursorRight) _left += ScrollStep;
-        else if (key == new Key('>') || key == Key.F6) _vm.SortByNext();
-        else if (key == new Key('<')) _vm.SortBy((MapColumn)(((int)State.Settings.SortBy + MapColumnDefinition.All.Count - 1) % MapColumnDefinition.All.Count));
-        else if (key == Key.I) _vm.SortBy(State.Settings.SortBy);
-        else if (key == Key.G) _vm.ToggleGrouped();
-        else if (key == new Key('/') || key == Key.F4) _filter = new StringBuilder(State.Settings.Filter);
+        else if (Is(key, '>') || key == Key.F6) _vm.SortByNext();
+        else if (Is(key, '<')) _vm.SortStep(-1);
+        else if (Is(key, 'i')) _vm.SortBy(State.Settings.SortBy);
+        else if (Is(key, 'g')) _vm.ToggleGrouped();
+        else if (Is(key, '/') || key == Key.F4) _filter = new StringBuilder(State.Settings.Filter);
         else return false;
         SetNeedsDraw();
         return true;
     }
+
+    private static bool Is(Key key, char c) => KeyMap.Matches(key, new Key(c));
 
     /// <summary>The filter line: letters narrow the map as they are typed; Enter keeps it, Esc clears it.</summary>
     private bool EditFilter(Key key)

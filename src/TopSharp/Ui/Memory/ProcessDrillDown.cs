@@ -33,7 +33,7 @@ public sealed class ProcessDrillDown : View
         table.Height = Dim.Fill();
         table.KeyDown += (_, key) =>
         {
-            if ((key == Key.M || key == Key.Enter) && Open()) key.Handled = true;
+            if ((KeyMap.Matches(key, Key.M) || key == Key.Enter) && Open()) key.Handled = true;
         };
         Add(table);
     }
@@ -48,6 +48,7 @@ public sealed class ProcessDrillDown : View
         var vm = new MemoryMapViewModel(key, _samples, _readMap, _readCache);
         Map = new MemoryMapView(vm, _ui, Close);
         _table.Visible = false;
+        _table.CanFocus = false;
         Add(Map);
         Map.SetFocus();
         return true;
@@ -60,6 +61,7 @@ public sealed class ProcessDrillDown : View
         Remove(map);
         map.Dispose();
         _table.Visible = true;
+        _table.CanFocus = true;
         _table.SetFocus();
     }
 }
