@@ -27,5 +27,8 @@ public sealed record ProcessTableState(
     int TotalCount,
     string? SelectedCommandLine)
 {
+    /// <summary>The cgroup filter as <c>hierarchy:path</c> (unescaped); null when off.</summary>
+    public string? CgroupFilter { get; init; }
+
     public ProcessRow? SelectedRow => SelectedIndex >= 0 && SelectedIndex < Rows.Count ? Rows[SelectedIndex] : null;
 }

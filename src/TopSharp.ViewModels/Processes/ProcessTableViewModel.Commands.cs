@@ -229,7 +229,7 @@ public sealed partial class ProcessTableViewModel
     private void ChangeSettings(ProcessTableSettings settings, bool reformat)
     {
         _settings.Value = settings;
-        _files.Value = FilesFor(settings);
+        _files.Value = FilesFor(settings) | CgroupFiles;
         if (reformat) FormatItems(reuse: false);
         Rebuild();
     }

@@ -142,7 +142,7 @@ public sealed partial class ProcessTableViewModel : IDisposable
     }
 
     private bool IsVisible(TableItem item) =>
-        (_userFilter is null || item.Entry.User == _userFilter) && item.Entry.Matches(_filter);
+        (_userFilter is null || item.Entry.User == _userFilter) && item.Entry.Matches(_filter) && InCgroupFilter(item);
 
     /// <summary>The row of the selected (or followed) process; where it was gone, the row now at its old index.</summary>
     private int FindSelection(List<PlacedRow> placed)
@@ -180,7 +180,10 @@ public sealed partial class ProcessTableViewModel : IDisposable
             ? TerminalText.Escape(sample.Cmdline.Length > 0 ? sample.Cmdline : $"[{sample.Comm}]") : null : null;
         return new ProcessTableState(
             headers, _rows, _selectedIndex, _selected, s.SortColumn, s.SortDescending, _filter, _search, _searchFailed,
-            s.Tree, s.ShowThreads, _userFilter, _followed is not null, _tagged.Count, _items.Count, commandLine);
+            s.Tree, s.ShowThreads, _userFilter, _followed is not null, _tagged.Count, _items.Count, commandLine)
+        {
+            CgroupFilter = _cgroupFilter is { } g ? $"{g.Hierarchy}:{g.Path}" : null,
+        };
     }
 
     private static ColumnHeader Header(ColumnId id, ProcessTableSettings s)

@@ -13,8 +13,8 @@ public static class Panes
 {
     public static IReadOnlyList<PaneDefinition> All { get; } =
     [
-        new(PaneId.Processes, "Processes", c => new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui)),
-        new(PaneId.Cgroups, "Cgroups", c => new CgroupTreeView(c.Vm.Cgroups, c.Ui)),
+        new(PaneId.Processes, "Processes", c => CgroupLinks.Connect(new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui), c.Vm)),
+        new(PaneId.Cgroups, "Cgroups", c => CgroupLinks.Connect(new CgroupTreeView(c.Vm.Cgroups, c.Ui), c.Vm)),
         new(PaneId.Numa, "NUMA", c => new NumaPaneView(
             new NumaViewModel(c.Vm.Sampler.Samples, c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(), c.NumaMaps), c.Ui)),
         new(PaneId.Memory, "Memory", _ => new PlaceholderPane("Memory", "Per-process memory maps come in a later release.")),

@@ -48,6 +48,9 @@ public sealed class ProcessTableView : View
         _subscription = states.Subscribe(OnStateChanged);
     }
 
+    /// <summary>The <c>g</c> key: the dashboard shows the selected process's cgroup.</summary>
+    public event Action<Core.Processes.ProcessKey>? CgroupRequested;
+
     /// <summary>The first row on screen.</summary>
     public int TopRow => _top;
 
@@ -99,6 +102,7 @@ public sealed class ProcessTableView : View
         var parts = new List<string>(3);
         if (state.Filter.Length > 0) parts.Add($"Filter: {state.Filter}");
         if (state.UserFilter is { } user) parts.Add($"User: {Core.Text.TerminalText.Escape(user)}");
+        if (state.CgroupFilter is { } cgroup) parts.Add($"Cgroup: {Core.Text.TerminalText.Escape(cgroup)} (Enter on it in the cgroup pane clears)");
         if (state.Following) parts.Add("Following");
         parts.Add(state.SelectedCommandLine ?? "");
         return string.Join(" │ ", parts);
@@ -173,6 +177,7 @@ public sealed class ProcessTableView : View
             case TableCommand.Kill: _actions.Kill(); break;
             case TableCommand.NiceDown: _vm.Renice(-1); break;
             case TableCommand.NiceUp: _vm.Renice(+1); break;
+            case TableCommand.ShowCgroup: if (State.Selected is { } selected) CgroupRequested?.Invoke(selected); break;
         }
         SetNeedsDraw();
     }
