@@ -56,6 +56,8 @@ shot main "" --theme default
 # NUMA: numahog (bind:1, interleave:0-3, prefer:3) selected in the table, the NUMA pane beside it.
 USER_ARGS="" shot numa "/ n u m a h o g Escape | C-o 3" --theme default --root tests/fixtures/numa4-cgroup2
 shot numa-live "/ d d F3 Escape | C-o 3" --theme default
+# Cgroups: the v2 capture's partitions, limits, throttled jobs and frozen cron.service, job1 selected.
+USER_ARGS="" shot cgroups "2 Down Down" --theme default --root tests/fixtures/numa4-cgroup2
 shot split "| C-o 2" --theme default
 for f in themes/*.json; do
   theme=$(basename "$f" .json)
