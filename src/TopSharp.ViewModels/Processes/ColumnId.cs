@@ -24,6 +24,7 @@ public enum ColumnId
     IoReadRate,
     IoWriteRate,
     CtxSwitchRate,
+    Mems,
 }
 
 public enum ColumnAlignment

@@ -13,7 +13,7 @@ public static class Panes
 {
     public static IReadOnlyList<PaneDefinition> All { get; } =
     [
-        new(PaneId.Processes, "Processes", c => CgroupLinks.Connect(new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui), c.Vm)),
+        new(PaneId.Processes, "Processes", c => CgroupLinks.Connect(new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui), c.Vm, new DialogPrompts(c.App))),
         new(PaneId.Cgroups, "Cgroups", c => CgroupLinks.Connect(new CgroupTreeView(c.Vm.Cgroups, c.Ui), c.Vm)),
         new(PaneId.Numa, "NUMA", c => new NumaPaneView(
             new NumaViewModel(c.Vm.Sampler.Samples, c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(), c.NumaMaps), c.Ui)),

@@ -48,8 +48,8 @@ public sealed class ProcessTableView : View
         _subscription = states.Subscribe(OnStateChanged);
     }
 
-    /// <summary>The <c>g</c> key: the dashboard shows the selected process's cgroup.</summary>
-    public event Action<Core.Processes.ProcessKey>? CgroupRequested;
+    /// <summary><c>g</c>, <c>a</c>, <c>G</c> on the selected process: handled by the dashboard (Ui/Cgroups/CgroupLinks).</summary>
+    public event Action<TableCommand, Core.Processes.ProcessKey>? CgroupRequested;
 
     /// <summary>The first row on screen.</summary>
     public int TopRow => _top;
@@ -177,7 +177,9 @@ public sealed class ProcessTableView : View
             case TableCommand.Kill: _actions.Kill(); break;
             case TableCommand.NiceDown: _vm.Renice(-1); break;
             case TableCommand.NiceUp: _vm.Renice(+1); break;
-            case TableCommand.ShowCgroup: if (State.Selected is { } selected) CgroupRequested?.Invoke(selected); break;
+            case TableCommand.ShowCgroup or TableCommand.Affinity or TableCommand.MoveToCgroup:
+                if (State.Selected is { } selected) CgroupRequested?.Invoke(command, selected);
+                break;
         }
         SetNeedsDraw();
     }
