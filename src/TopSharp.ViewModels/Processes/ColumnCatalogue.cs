@@ -43,13 +43,13 @@ public static class ColumnCatalogue
         Integer(ColumnId.Processor, "CPU", 3, false, "CPU the task last ran on", e => e.Sample.Stat.Processor),
         Text(ColumnId.Cgroup, "CGROUP", 30, ProcessFiles.Cgroup, "cgroup path (v2, else the first v1 hierarchy)", e => e.Sample.Cgroup?.DisplayPath),
         Text(ColumnId.Cpus, "CPUS", 10, ProcessFiles.Status, "Cpus_allowed_list: CPUs the task may run on", e => e.Sample.Status?.CpusAllowedList),
-        Text(ColumnId.Mems, "MEMS", 8, ProcessFiles.Status, "Mems_allowed_list: memory nodes the task may allocate on", e => e.Sample.Status?.MemsAllowedList),
         Rate(ColumnId.IoReadRate, "IO_R/s", 7, ProcessFiles.Io, "bytes read from storage per second (io read_bytes)",
             e => e.Rates?.ReadBytesPerSec, Units.ByteRate),
         Rate(ColumnId.IoWriteRate, "IO_W/s", 7, ProcessFiles.Io, "bytes written to storage per second (io write_bytes)",
             e => e.Rates?.WriteBytesPerSec, Units.ByteRate),
         Rate(ColumnId.CtxSwitchRate, "CTXSW/s", 7, ProcessFiles.Status, "voluntary + involuntary context switches per second",
             e => e.Rates?.CtxtSwitchesPerSec, Units.CountRate),
+        Text(ColumnId.Mems, "MEMS", 8, ProcessFiles.Status, "Mems_allowed_list: memory nodes the task may allocate on", e => e.Sample.Status?.MemsAllowedList),
     ];
 
     public static ColumnDefinition Get(ColumnId id) => All[(int)id];

@@ -3,6 +3,7 @@ using TopSharp.Core.Cgroups;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
 using TopSharp.Testing;
+using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Tests.Support;
 using Xunit;
 
@@ -14,7 +15,7 @@ public class CgroupFilterTests
     private static ProcessSample[] V1()
     {
         using var sampler = new Sampler(new KernelRoot(Fixtures.Dir("numa4-cgroup1/t0")));
-        return [.. sampler.Sample(ProcessFiles.Cgroup).Processes];
+        return [.. sampler.Sample(ProcessFiles.Cgroup | ProcessFiles.Status).Processes];
     }
 
     [Fact]
@@ -35,5 +36,18 @@ public class CgroupFilterTests
         h.Vm.SetCgroupFilter(null);
         Assert.True(h.Pids.Length > 10);
         Assert.Null(h.State.CgroupFilter);
+    }
+
+    [Fact]
+    public void Mems_column_shows_mems_allowed_list()
+    {
+        using var h = new TableHarness();
+        h.Vm.ToggleColumn(ColumnId.Mems);
+        Assert.True((h.Vm.RequiredFiles.CurrentValue & ProcessFiles.Status) != 0);
+        h.Push(V1());
+
+        Assert.Equal("1", h.Cell(189, ColumnId.Mems));     // burner-job1: cpuset mems 1
+        Assert.Equal("0", h.Cell(193, ColumnId.Mems));     // web.service: mems 0
+        Assert.Equal("MEMS", h.State.Columns.Single(c => c.Id == ColumnId.Mems).Title);
     }
 }
