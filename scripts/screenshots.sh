@@ -63,6 +63,8 @@ shot numa-live "/ d d F3 Escape | C-o 3" --theme default
 # NODE and REMOTE% columns on the 4-node capture, sorted by PID, scrolled to the workload (numa_maps is read for the rows on screen).
 CONFIG_JSON='{"processes":{"columns":["Pid","User","Res","Processor","NumaNode","RemotePercent","CpuPercent","Command"],"sortColumn":"Pid","sortDescending":false}}' \
   USER_ARGS="" shot numa-columns "End" --theme default --root tests/fixtures/numa4-cgroup2
+# Cgroups: the v2 capture's partitions, limits, throttled jobs and frozen cron.service, job1 selected.
+USER_ARGS="" shot cgroups "2 Down Down" --theme default --root tests/fixtures/numa4-cgroup2
 shot split "| C-o 2" --theme default
 # Syscalls (eBPF, as root): cpu-burner selected, the syscall pane beside the table with latency on.
 SETTLE=4 shot syscalls "/ c p u F3 Escape | C-o s l" --theme default

@@ -4,6 +4,7 @@ using TopSharp.Core.Processes;
 using TopSharp.ViewModels.Config;
 using TopSharp.ViewModels.Header;
 using TopSharp.ViewModels.Layout;
+using TopSharp.Core.Cgroups;
 using TopSharp.ViewModels.Cgroups;
 using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Sampling;
@@ -26,6 +27,7 @@ public sealed class DashboardViewModel : IDisposable
     private readonly ConfigStore _store;
     private readonly ReactiveProperty<string> _theme;
     private DisposableBag _bag;
+    private ProcessKey? _pendingProcess;
     private bool _disposed;
 
     /// <param name="loop">Built by the caller with <c>config.Config.Delay</c>; owned (disposed) by this.</param>
@@ -44,11 +46,13 @@ public sealed class DashboardViewModel : IDisposable
         Layout = new LayoutViewModel(panes ?? [PaneId.Processes], config.Config.Layout);
         Status = new StatusViewModel(loop.Samples, time);
         Cgroups = new CgroupTreeViewModel(loop.Samples);
+        Cgroups.State.Where(_ => _pendingProcess is not null).Subscribe(_ => ResolvePendingProcess()).AddTo(ref _bag);
 
         // The NUMA pane shows the selected process's Mems_allowed_list, from status.
-        // The cgroup pane reads the cgroup tree only while shown.
+        // The cgroup pane reads the cgroup tree, and every /proc/PID/cgroup (for the g key), only while shown.
         Processes.RequiredFiles.CombineLatest(Layout.State, (files, layout) =>
-                (ShowsNuma(layout) ? files | ProcessFiles.Status : files) | (Shows(layout, PaneId.Cgroups) ? ProcessFiles.CgroupTree : ProcessFiles.None))
+                (ShowsNuma(layout) ? files | ProcessFiles.Status : files)
+                | (Shows(layout, PaneId.Cgroups) ? ProcessFiles.CgroupTree | ProcessFiles.Cgroup : ProcessFiles.None))
             .DistinctUntilChanged()
             .Subscribe(loop.SetFiles)
             .AddTo(ref _bag);
@@ -96,6 +100,42 @@ public sealed class DashboardViewModel : IDisposable
         Layout = Layout.Settings,
         Processes = Processes.Settings.CurrentValue,
     };
+
+    /// <summary>Enter in the cgroup pane: the process table shows only that group and its descendants (the same group again, or a hierarchy's root, clears it).</summary>
+    public void ShowProcessesIn(CgroupKey group)
+    {
+        Processes.SetCgroupFilter(group.Path == "/" || Processes.CgroupFilter == group ? null : group);
+        Layout.Show(PaneId.Processes);
+    }
+
+    /// <summary>
+    /// <c>g</c> on a process: shows the cgroup pane and selects the process's group there, in the unified hierarchy
+    /// when there is one (pure v2 and hybrid), else in the first v1 hierarchy with controllers. Resolved on the
+    /// first sample that holds the cgroup tree, which the pane asks for once shown.
+    /// </summary>
+    public void ShowCgroupOf(ProcessKey process)
+    {
+        _pendingProcess = process;
+        Layout.Show(PaneId.Cgroups);
+        ResolvePendingProcess();
+    }
+
+    private void ResolvePendingProcess()
+    {
+        if (_pendingProcess is not { } wanted || Sampler.Latest.CurrentValue?.Snapshot is not { Cgroups: not null } snapshot) return;
+        _pendingProcess = null;   // first: Select publishes a state, which comes back here
+        PidCgroup? cgroup = snapshot.Processes.FirstOrDefault(p => p.Key == wanted).Cgroup;
+        if (cgroup is null || cgroup.Memberships.Count == 0)
+        {
+            Status.Post($"g: the cgroup of {wanted.Pid} is not known (it exited, or /proc/{wanted.Pid}/cgroup is unreadable)", StatusLevel.Info);
+            return;
+        }
+        CgroupMembership m = cgroup.Memberships.FirstOrDefault(x => x.HierarchyId == 0)
+            ?? cgroup.Memberships.FirstOrDefault(x => x.Controllers.Length > 0 && !x.Controllers.StartsWith("name=", StringComparison.Ordinal))
+            ?? cgroup.Memberships[0];
+        if (!Cgroups.Select(new CgroupKey(m.HierarchyId == 0 ? "unified" : m.Controllers, m.Path)))
+            Status.Post($"g: {TopSharp.Core.Text.TerminalText.Escape(m.Path)} is not in the cgroup tree", StatusLevel.Info);
+    }
 
     /// <summary>Takes the first sample and starts refreshing.</summary>
     public void Start() => Sampler.Start();

@@ -15,6 +15,15 @@ public sealed record CgroupHierarchy(int Version, IReadOnlyList<string> Controll
 
     public bool IsUnified => Version == 2;
 
+    /// <summary>The directory of the cgroup at <paramref name="path"/> (as /proc/PID/cgroup writes it) below <paramref name="root"/>.</summary>
+    public string DirectoryOf(KernelRoot root, string path)
+    {
+        string below = MountRoot == "/" ? path
+            : path == MountRoot ? "/"
+            : path.StartsWith(MountRoot + "/", StringComparison.Ordinal) ? path[MountRoot.Length..] : path;
+        return System.IO.Path.Join(root.Path, MountPoint.TrimStart('/'), below.TrimStart('/'));
+    }
+
     /// <summary>Whether <paramref name="controller"/> (<c>cpuacct</c>, <c>memory</c>…) is attached here; v2 files are looked for on disk instead.</summary>
     public bool Has(string controller) => Controllers.Contains(controller);
 }

@@ -14,7 +14,7 @@ public static class CgroupTreeReader
         var trees = new List<CgroupTree>(layout.Hierarchies.Count);
         foreach (CgroupHierarchy h in layout.Hierarchies)
         {
-            string top = Path.Join(root.Path, h.MountPoint);
+            string top = h.DirectoryOf(root, h.MountRoot);
             if (!Directory.Exists(top)) continue;
             var cgroups = new List<Cgroup>();
             Walk(reader, h, top, h.MountRoot, cgroups);

@@ -57,6 +57,7 @@ public static class ColumnCatalogue
             e => e.SyscallsPerSec, Units.CountRate),
         Rate(ColumnId.SyscallErrorRate, "SYSERR/s", 8, ProcessFiles.None, "failed syscalls (negative return) per second (eBPF syscall tracer)",
             e => e.SyscallErrorsPerSec, Units.CountRate),
+        Text(ColumnId.Mems, "MEMS", 8, ProcessFiles.Status, "Mems_allowed_list: memory nodes the task may allocate on", e => e.Sample.Status?.MemsAllowedList),
     ];
 
     public static ColumnDefinition Get(ColumnId id) => All[(int)id];

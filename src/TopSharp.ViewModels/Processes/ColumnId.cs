@@ -28,6 +28,7 @@ public enum ColumnId
     RemotePercent,
     SyscallRate,
     SyscallErrorRate,
+    Mems,
 }
 
 public enum ColumnAlignment

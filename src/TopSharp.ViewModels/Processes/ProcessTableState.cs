@@ -30,5 +30,8 @@ public sealed record ProcessTableState(
     /// <summary>The processes <c>-p</c> restricts the table to, in order; empty for all.</summary>
     public IReadOnlyList<int> PidFilter { get; init; } = [];
 
+    /// <summary>The cgroup filter as <c>hierarchy:path</c> (unescaped); null when off.</summary>
+    public string? CgroupFilter { get; init; }
+
     public ProcessRow? SelectedRow => SelectedIndex >= 0 && SelectedIndex < Rows.Count ? Rows[SelectedIndex] : null;
 }

@@ -261,7 +261,7 @@ public sealed partial class ProcessTableViewModel
     private void ChangeSettings(ProcessTableSettings settings, bool reformat)
     {
         _settings.Value = settings;
-        _files.Value = FilesFor(settings);
+        _files.Value = FilesFor(settings) | CgroupFiles;
         SetSyscallsShown(ShowsSyscalls(settings));
         if (reformat) FormatItems(reuse: false);
         Rebuild();

@@ -156,7 +156,8 @@ public sealed partial class ProcessTableViewModel : IDisposable
 
     private bool IsVisible(TableItem item) =>
         (_userFilter is null || item.Entry.User == _userFilter) && item.Entry.Matches(_filter)
-        && (_pidFilter.Length == 0 || _pidFilter.Contains(item.Entry.ProcessPid));
+        && (_pidFilter.Length == 0 || _pidFilter.Contains(item.Entry.ProcessPid))
+        && InCgroupFilter(item);
 
     /// <summary>The row of the selected (or followed) process; where it was gone, the row now at its old index.</summary>
     private int FindSelection(List<PlacedRow> placed)
@@ -194,7 +195,11 @@ public sealed partial class ProcessTableViewModel : IDisposable
             ? TerminalText.Escape(sample.Cmdline.Length > 0 ? sample.Cmdline : $"[{sample.Comm}]") : null : null;
         return new ProcessTableState(
             headers, _rows, _selectedIndex, _selected, s.SortColumn, s.SortDescending, _filter, _search, _searchFailed,
-            s.Tree, s.ShowThreads, _userFilter, _followed is not null, _tagged.Count, _items.Count, commandLine) { PidFilter = _pidFilter };
+            s.Tree, s.ShowThreads, _userFilter, _followed is not null, _tagged.Count, _items.Count, commandLine)
+        {
+            PidFilter = _pidFilter,
+            CgroupFilter = _cgroupFilter is { } g ? $"{g.Hierarchy}:{g.Path}" : null,
+        };
     }
 
     private static ColumnHeader Header(ColumnId id, ProcessTableSettings s)

@@ -16,9 +16,10 @@ public static class Panes
 {
     public static IReadOnlyList<PaneDefinition> All { get; } =
     [
-        new(PaneId.Processes, "Processes", c => new ProcessDrillDown(new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui),
+        new(PaneId.Processes, "Processes", c => new ProcessDrillDown(
+            CgroupLinks.Connect(new ProcessTableView(c.Vm.Processes, new DialogPrompts(c.App), c.Ui), c.Vm, new DialogPrompts(c.App)),
             c.Vm.Processes, c.Vm.Sampler.Samples, SamplerLoops.MemoryMapReader(c.Root ?? KernelRoot.Live), SamplerLoops.PageCacheReader(c.Root ?? KernelRoot.Live), c.Ui)),
-        new(PaneId.Cgroups, "Cgroups", c => new CgroupTreeView(c.Vm.Cgroups, c.Ui)),
+        new(PaneId.Cgroups, "Cgroups", c => CgroupLinks.Connect(new CgroupTreeView(c.Vm.Cgroups, c.Ui), c.Vm)),
         new(PaneId.Numa, "NUMA", c => new NumaPaneView(
             new NumaViewModel(c.Vm.Sampler.Samples, c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(), c.NumaMaps), c.Ui)),
         new(PaneId.Memory, "Memory", c => new KernelMemoryPaneView(new KernelMemoryViewModel(c.Vm.Sampler.Samples), c.Ui)),

@@ -98,7 +98,7 @@ public sealed class CgroupTreeView : View
         else if (key == Key.CursorRight.WithShift) _left += 8;
         else if (key.AsRune.Value == '<') SortStep(-1);
         else if (key.AsRune.Value == '>') SortStep(+1);
-        else if (key == Key.I.WithShift) _vm.SortBy(State.SortColumn);
+        else if (KeyMap.Matches(key, new Key('I'))) _vm.SortBy(State.SortColumn);
         else if (key == Key.Enter && State.Selected is { } selected) FilterRequested?.Invoke(selected);
         else return false;
         SetNeedsDraw();

@@ -49,6 +49,9 @@ public static class ProcessTableKeys
         new(TableCommand.NiceDown, "F7", "nice -1 (higher priority)", Key.F7),
         new(TableCommand.NiceUp, "F8", "nice +1 (lower priority)", Key.F8),
         new(TableCommand.Kill, "F9 k", "send a signal to the process or the tagged ones", Key.F9, new Key('k')),
+        new(TableCommand.ShowCgroup, "g", "go to the process's cgroup in the cgroup pane", new Key('g')),
+        new(TableCommand.Affinity, "a", "set the process's CPU affinity (CPUs grouped by NUMA node)", new Key('a')),
+        new(TableCommand.MoveToCgroup, "G", "move the process into another cgroup (unified hierarchy when mounted)", new Key('G')),
     ];
 
     /// <summary>The command <paramref name="pressed"/> triggers, compared as <see cref="KeyMap.Matches"/> does (symbols by what they type).</summary>

@@ -48,6 +48,9 @@ public sealed class ProcessTableView : View
         _subscription = states.Subscribe(OnStateChanged);
     }
 
+    /// <summary><c>g</c>, <c>a</c>, <c>G</c> on the selected process: handled by the dashboard (Ui/Cgroups/CgroupLinks).</summary>
+    public event Action<TableCommand, Core.Processes.ProcessKey>? CgroupRequested;
+
     /// <summary>The first row on screen.</summary>
     public int TopRow => _top;
 
@@ -101,6 +104,7 @@ public sealed class ProcessTableView : View
         if (state.Filter.Length > 0) parts.Add($"Filter: {state.Filter}");
         if (state.UserFilter is { } user) parts.Add($"User: {Core.Text.TerminalText.Escape(user)}");
         if (state.PidFilter.Count > 0) parts.Add($"PIDs: {string.Join(',', state.PidFilter)}");
+        if (state.CgroupFilter is { } cgroup) parts.Add($"Cgroup: {Core.Text.TerminalText.Escape(cgroup)} (Enter on it in the cgroup pane clears)");
         if (state.Following) parts.Add("Following");
         parts.Add(state.SelectedCommandLine ?? "");
         return string.Join(" │ ", parts);
@@ -176,6 +180,9 @@ public sealed class ProcessTableView : View
             case TableCommand.Kill: _actions.Kill(); break;
             case TableCommand.NiceDown: _vm.Renice(-1); break;
             case TableCommand.NiceUp: _vm.Renice(+1); break;
+            case TableCommand.ShowCgroup or TableCommand.Affinity or TableCommand.MoveToCgroup:
+                if (State.Selected is { } selected) CgroupRequested?.Invoke(command, selected);
+                break;
         }
         SetNeedsDraw();
     }
