@@ -49,10 +49,12 @@ public sealed class DashboardViewModel : IDisposable
         Cgroups.State.Where(_ => _pendingProcess is not null).Subscribe(_ => ResolvePendingProcess()).AddTo(ref _bag);
 
         // The NUMA pane shows the selected process's Mems_allowed_list, from status.
-        // The cgroup pane reads the cgroup tree, and every /proc/PID/cgroup (for the g key), only while shown.
+        // The cgroup pane reads the cgroup tree, and every /proc/PID/cgroup (for the g key), only while shown;
+        // the memory pane reads vmstat, buddyinfo and slabinfo only while shown.
         Processes.RequiredFiles.CombineLatest(Layout.State, (files, layout) =>
                 (ShowsNuma(layout) ? files | ProcessFiles.Status : files)
-                | (Shows(layout, PaneId.Cgroups) ? ProcessFiles.CgroupTree | ProcessFiles.Cgroup : ProcessFiles.None))
+                | (Shows(layout, PaneId.Cgroups) ? ProcessFiles.CgroupTree | ProcessFiles.Cgroup : ProcessFiles.None)
+                | (Shows(layout, PaneId.Memory) ? ProcessFiles.KernelMemory : ProcessFiles.None))
             .DistinctUntilChanged()
             .Subscribe(loop.SetFiles)
             .AddTo(ref _bag);

@@ -3,6 +3,7 @@ using TopSharp.Core.Processes;
 using TopSharp.Core.Sampling;
 using TopSharp.Core.Sampling.Rates;
 using TopSharp.ViewModels.Config;
+using TopSharp.ViewModels.Layout;
 using TopSharp.ViewModels.Processes;
 using TopSharp.ViewModels.Sampling;
 using TopSharp.ViewModels.Tests.Support;
@@ -22,12 +23,29 @@ public sealed class DashboardViewModelTests : IDisposable
         return Snapshots.Snap((_time.GetUtcNow() - _time.Start).TotalSeconds, Snapshots.Proc(1, ticks: (ulong)_asked.Count * 20));
     }
 
-    private DashboardViewModel Create()
+    private DashboardViewModel Create(IReadOnlyList<PaneId>? panes = null)
     {
         var store = new ConfigStore(_dir);
         ConfigLoad load = store.Load();
         SamplerLoop loop = SamplerLoop.Live(Source, SnapshotRates.Between, _time, load.Config.Delay);
-        return new DashboardViewModel(loop, store, load, _time, new FakeProcessControl());
+        return new DashboardViewModel(loop, store, load, _time, new FakeProcessControl(), panes);
+    }
+
+    [Fact]
+    public void The_memory_and_cgroup_panes_read_their_kernel_files_only_while_shown()
+    {
+        using DashboardViewModel dash = Create([PaneId.Processes, PaneId.Cgroups, PaneId.Memory]);
+        dash.Start();
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(ProcessFiles.None, _asked[^1] & (ProcessFiles.KernelMemory | ProcessFiles.CgroupTree));
+
+        dash.Layout.Show(PaneId.Memory);
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(ProcessFiles.KernelMemory, _asked[^1] & (ProcessFiles.KernelMemory | ProcessFiles.CgroupTree));
+
+        dash.Layout.Show(PaneId.Cgroups);
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(ProcessFiles.CgroupTree, _asked[^1] & (ProcessFiles.KernelMemory | ProcessFiles.CgroupTree));
     }
 
     [Fact]

@@ -19,5 +19,7 @@ public enum ProcessFiles
     NumaMaps = 1 << 5,
     /// <summary>Not a per-process file: the whole cgroup tree (cgroupfs), for the cgroup pane and JSON.</summary>
     CgroupTree = 1 << 6,
-    All = Status | Io | Cgroup | SchedStat | Threads | CgroupTree,
+    /// <summary>Not a per-process file: vmstat, buddyinfo and slabinfo, for the memory pane and JSON.</summary>
+    KernelMemory = 1 << 7,
+    All = Status | Io | Cgroup | SchedStat | Threads | CgroupTree | KernelMemory,
 }

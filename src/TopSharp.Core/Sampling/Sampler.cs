@@ -42,7 +42,9 @@ public sealed class Sampler(KernelRoot root) : IDisposable
         Pressure pressure = PressureReader.Read(Root, _file, diagnostics);
         MemInfo? memInfo = MemInfoReader.Read(Root, _file, diagnostics);
         NumaSnapshot? numa = NumaReader.Read(Root, _file, diagnostics);
-        KernelMemory kernelMemory = KernelMemory.Read(Root, _file, Root.IsLive ? Environment.SystemPageSize : CapturedPageSize, diagnostics);
+        KernelMemory? kernelMemory = (files & ProcessFiles.KernelMemory) != 0
+            ? KernelMemory.Read(Root, _file, Root.IsLive ? Environment.SystemPageSize : CapturedPageSize, diagnostics)
+            : null;
         ProcessSample[] processes = _processes.Scan(files, diagnostics);
         IReadOnlyDictionary<int, string> userNames = _users.Get(_file, diagnostics);
         IReadOnlyDictionary<int, NumaMaps> numaMaps = ReadNumaMaps(request, processes, diagnostics);

@@ -16,7 +16,7 @@ public class KernelMemoryViewModelTests
     {
         using var s0 = new Sampler(new KernelRoot(Fixtures.Dir("numa4-cgroup2/t0")));
         using var s1 = new Sampler(new KernelRoot(Fixtures.Dir("numa4-cgroup2/t1")));
-        SystemSnapshot t0 = s0.Sample(ProcessFiles.None), t1 = s1.Sample(ProcessFiles.None);
+        SystemSnapshot t0 = s0.Sample(ProcessFiles.KernelMemory), t1 = s1.Sample(ProcessFiles.KernelMemory);
         return new Sample(t1, t0, SnapshotRates.Between(t0, t1));
     }
 
