@@ -16,13 +16,18 @@ public sealed class OpensTracerTests : IDisposable
 
     private static void RequireBpf() => Requires.Root("attaches opens.bpf.o to raw_syscalls:sys_exit");
 
-    /// <summary>bash that reads one line, then runs <paramref name="script"/> with <paramref name="args"/> as $1…</summary>
+    /// <summary>
+    /// bash that says "ready" once its own start-up (the loader's and its opens) is over, waits for one line,
+    /// then runs <paramref name="script"/> with <paramref name="args"/> as $1…; so a tracer attached in between
+    /// sees the script's opens only.
+    /// </summary>
     private Process Bash(string script, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardError = true };
-        foreach (string a in (string[])["-c", "read -r go; " + script, "bash", .. args]) start.ArgumentList.Add(a);
+        foreach (string a in (string[])["-c", "echo ready >&2; read -r go; " + script, "bash", .. args]) start.ArgumentList.Add(a);
         Process p = Process.Start(start)!;
         _children.Add(p);
+        Assert.Equal("ready", p.StandardError.ReadLine());
         return p;
     }
 
