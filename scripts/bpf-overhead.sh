@@ -59,14 +59,15 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 report() { printf '%-58s %s\n' "$1" "$2"; }
 
-# paired LABEL START STOP: ROUNDS rounds of (bare loop, START, traced loop, STOP); prints the median ratio
+# paired LABEL ROUND START STOP [UNIT PER]: ROUNDS rounds of (bare ROUND, START, traced ROUND, STOP), where
+# ROUND prints the CPU ns of one measured loop; prints the median ratio and the added ns per UNIT (ROUND's ns / PER)
 paired() {
-  local label=$1 start=$2 stop=$3 ratios=() bares=() traceds=()
+  local label=$1 round=$2 start=$3 stop=$4 unit=${5:-call} per=${6:-1} ratios=() bares=() traceds=()
   for _ in $(seq "$ROUNDS"); do
     local bare traced
-    bare=$("$work/syscaller" "$CALLS")
+    bare=$($round)
     $start
-    traced=$("$work/syscaller" "$CALLS")
+    traced=$($round)
     $stop
     ratios+=("$(awk -v t="$traced" -v b="$bare" 'BEGIN { printf "%.3f", t / b }')")
     bares+=("$bare"); traceds+=("$traced")
@@ -75,7 +76,8 @@ paired() {
   r=$(printf '%s\n' "${ratios[@]}" | median)
   b=$(printf '%s\n' "${bares[@]}" | median)
   t=$(printf '%s\n' "${traceds[@]}" | median)
-  report "$label" "$(printf '%.2fx  %+5.0f ns per call  (%s -> %s ns, medians of %s)' "$r" "$(awk -v t="$t" -v b="$b" 'BEGIN { print t - b }')" "$b" "$t" "$ROUNDS")"
+  report "$label" "$(printf '%.2fx  %+5.0f ns per %s  (%s -> %s ns, medians of %s)' "$r" \
+    "$(awk -v t="$t" -v b="$b" -v p="$per" 'BEGIN { print (t - b) / p }')" "$unit" "$b" "$t" "$ROUNDS")"
 }
 
 # --- section: syscalls (syscalls.bpf.c on raw_syscalls:sys_enter/sys_exit) ----------------------------
@@ -93,12 +95,14 @@ bpftrace_start() {
   wait_output Attaching
 }
 
+syscaller_round() { "$work/syscaller" "$CALLS"; }
+
 section_syscalls() {
   echo "syscalls: a getppid loop of $CALLS calls, CPU time per call"
-  paired "TopSharp counting (topsharp --once --json)" counting_start stop_bg
-  paired "TopSharp counting + latency (--syscall-latency)" latency_start stop_bg
+  paired "TopSharp counting (topsharp --once --json)" syscaller_round counting_start stop_bg
+  paired "TopSharp counting + latency (--syscall-latency)" syscaller_round latency_start stop_bg
   if command -v bpftrace >/dev/null; then
-    paired "bpftrace @[pid, args->id] = count() (classic tracepoint)" bpftrace_start stop_bg
+    paired "bpftrace @[pid, args->id] = count() (classic tracepoint)" syscaller_round bpftrace_start stop_bg
   else
     report "bpftrace" "not installed"
   fi
@@ -111,54 +115,21 @@ section_syscalls() {
 # TopSharp's loader (scripts/sched-attach.cs): `topsharp --once` would attach the syscall programs too,
 # and they fire on every read and write here.
 sched_start() { start_bg dotnet "$work/sched-attach/sched-attach.dll"; wait_output attached; }
+# pingpong prints: round trips, wall ns per round trip, CPU ns per round trip (both processes)
+pingpong_round() { taskset -c "$SCHED_CPU" "$work/pingpong" "$TRIPS" | awk '{ print $3 }'; }
 
 section_sched() {
   echo "sched: a pipe ping-pong of $TRIPS round trips on CPU $SCHED_CPU (2 context switches each), CPU time per round trip"
   gcc -O2 -Wall -o "$work/pingpong" tests/native/pingpong.c
   dotnet build scripts/sched-attach.cs -c Release -o "$work/sched-attach" >"$work/sched-build.log" 2>&1 \
     || { cat "$work/sched-build.log" >&2; exit 1; }
-  local ratios=() bares=() traceds=()
-  for _ in $(seq "$ROUNDS"); do
-    local bare traced
-    # pingpong prints: round trips, wall ns per round trip, CPU ns per round trip (both processes)
-    bare=$(taskset -c "$SCHED_CPU" "$work/pingpong" "$TRIPS" | awk '{ print $3 }')
-    sched_start
-    traced=$(taskset -c "$SCHED_CPU" "$work/pingpong" "$TRIPS" | awk '{ print $3 }')
-    stop_bg
-    ratios+=("$(awk -v t="$traced" -v b="$bare" 'BEGIN { printf "%.3f", t / b }')")
-    bares+=("$bare"); traceds+=("$traced")
-  done
-  local r b t
-  r=$(printf '%s\n' "${ratios[@]}" | median)
-  b=$(printf '%s\n' "${bares[@]}" | median)
-  t=$(printf '%s\n' "${traceds[@]}" | median)
-  report "TopSharp sched_switch busy time (scripts/sched-attach.cs)" "$(printf '%.2fx  %+5.0f ns per switch  (%s -> %s ns per round trip, medians of %s)' \
-    "$r" "$(awk -v t="$t" -v b="$b" 'BEGIN { print (t - b) / 2 }')" "$b" "$t" "$ROUNDS")"
+  paired "TopSharp sched_switch busy time (scripts/sched-attach.cs)" pingpong_round sched_start stop_bg switch 2
 }
 
 # --- section: opens (opens.bpf.c on raw_syscalls:sys_exit, ring buffer) -------------------------------
 # One opener process serves every round (its pid is the scope); a round is CALLS failing openat calls.
 
 opener_round() { echo "$CALLS" >&"${OPENER[1]}"; local ns; read -r ns <&"${OPENER[0]}"; echo "$ns"; }
-
-# opens_paired LABEL START STOP: as paired, on the opener's rounds
-opens_paired() {
-  local label=$1 start=$2 stop=$3 ratios=() bares=() traceds=()
-  for _ in $(seq "$ROUNDS"); do
-    local bare traced
-    bare=$(opener_round)
-    $start
-    traced=$(opener_round)
-    $stop
-    ratios+=("$(awk -v t="$traced" -v b="$bare" 'BEGIN { printf "%.3f", t / b }')")
-    bares+=("$bare"); traceds+=("$traced")
-  done
-  local r b t
-  r=$(printf '%s\n' "${ratios[@]}" | median)
-  b=$(printf '%s\n' "${bares[@]}" | median)
-  t=$(printf '%s\n' "${traceds[@]}" | median)
-  report "$label" "$(printf '%.2fx  %+5.0f ns per call  (%s -> %s ns, medians of %s)' "$r" "$(awk -v t="$t" -v b="$b" 'BEGIN { print t - b }')" "$b" "$t" "$ROUNDS")"
-}
 
 opens_other_start() { start_bg "${topsharp[@]}" --opens --json --pid 1; wait_programs 1; sleep 0.5; }
 opens_self_start() { start_bg "${topsharp[@]}" --opens --json --pid "$opener_pid"; wait_programs 1; sleep 0.5; }
@@ -184,13 +155,13 @@ section_opens() {
   read -r opener_pid <&"${OPENER[0]}"
   opener_round >/dev/null   # warm up
   echo "opens: a loop of $CALLS failing openat calls (ENOENT), CPU time per call"
-  opens_paired "TopSharp --opens scoped to another pid (--pid 1)" opens_other_start stop_bg
-  opens_paired "TopSharp --opens scoped to the loop (an event per call)" opens_self_start stop_bg
+  paired "TopSharp --opens scoped to another pid (--pid 1)" opener_round opens_other_start stop_bg
+  paired "TopSharp --opens scoped to the loop (an event per call)" opener_round opens_self_start stop_bg
   if command -v opensnoop-bpfcc >/dev/null && timeout 60 opensnoop-bpfcc -d 1 >/dev/null 2>&1; then
-    opens_paired "opensnoop-bpfcc -p (bcc)" opensnoop_start stop_bg
+    paired "opensnoop-bpfcc -p (bcc)" opener_round opensnoop_start stop_bg
   else
     report "opensnoop-bpfcc" "cannot run here (no kernel headers for bcc to compile against); instead:"
-    opens_paired "bpftrace opensnoop.bt with a pid filter (classic tracepoints)" opensnoop_bt_start stop_bg
+    paired "bpftrace opensnoop.bt with a pid filter (classic tracepoints)" opener_round opensnoop_bt_start stop_bg
   fi
   kill "$OPENER_PID" 2>/dev/null || true
 }
