@@ -29,6 +29,8 @@ public enum RowFlags
     /// <summary>Tree view: this row has children (shown or collapsed).</summary>
     HasChildren = 1 << 7,
     Followed = 1 << 8,
+    /// <summary>Grouped by cgroup: a group's heading, not a process (its key is default); the selection skips it.</summary>
+    Heading = 1 << 9,
 }
 
 /// <summary>A column header as drawn: <see cref="Text"/> is the title plus "▼"/"▲" on the sort column.</summary>
