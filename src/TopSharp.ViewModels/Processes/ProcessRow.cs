@@ -4,7 +4,8 @@ namespace TopSharp.ViewModels.Processes;
 
 /// <summary>
 /// One table row, ready to draw: a cell per visible column (escaped; in tree view the Command
-/// cell starts with the tree prefix), its flags and its depth in the tree (0 when flat).
+/// cell starts with the tree prefix), its flags and its depth in the tree (0 when flat; grouped by cgroup,
+/// 0 for a heading and 1 under it).
 /// </summary>
 public sealed record ProcessRow(ProcessKey Key, IReadOnlyList<string> Cells, RowFlags Flags, int Depth)
 {
