@@ -4,7 +4,8 @@ namespace TopSharp.ViewModels.Processes;
 
 /// <summary>
 /// One table row, ready to draw: a cell per visible column (escaped; in tree view the Command
-/// cell starts with the tree prefix), its flags and its depth in the tree (0 when flat).
+/// cell starts with the tree prefix), its flags and its depth in the tree (0 when flat; grouped by cgroup,
+/// 0 for a heading and 1 under it).
 /// </summary>
 public sealed record ProcessRow(ProcessKey Key, IReadOnlyList<string> Cells, RowFlags Flags, int Depth)
 {
@@ -29,6 +30,8 @@ public enum RowFlags
     /// <summary>Tree view: this row has children (shown or collapsed).</summary>
     HasChildren = 1 << 7,
     Followed = 1 << 8,
+    /// <summary>Grouped by cgroup: a group's heading, not a process (its key is default); the selection skips it.</summary>
+    Heading = 1 << 9,
 }
 
 /// <summary>A column header as drawn: <see cref="Text"/> is the title plus "▼"/"▲" on the sort column.</summary>

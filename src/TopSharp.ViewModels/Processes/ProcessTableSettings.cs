@@ -9,7 +9,8 @@ public sealed record ProcessTableSettings(
     ColumnId SortColumn = ColumnId.CpuPercent,
     bool SortDescending = true,
     bool Tree = false,
-    bool ShowThreads = false)
+    bool ShowThreads = false,
+    bool Grouped = false)
 {
     public static ProcessTableSettings Default { get; } = new();
 
@@ -19,7 +20,7 @@ public sealed record ProcessTableSettings(
 
     public bool Equals(ProcessTableSettings? other) =>
         other is not null && Columns.SequenceEqual(other.Columns) && SortColumn == other.SortColumn
-        && SortDescending == other.SortDescending && Tree == other.Tree && ShowThreads == other.ShowThreads;
+        && SortDescending == other.SortDescending && Tree == other.Tree && ShowThreads == other.ShowThreads && Grouped == other.Grouped;
 
-    public override int GetHashCode() => HashCode.Combine(Columns.Count, SortColumn, SortDescending, Tree, ShowThreads);
+    public override int GetHashCode() => HashCode.Combine(Columns.Count, SortColumn, SortDescending, Tree, ShowThreads, Grouped);
 }

@@ -27,6 +27,9 @@ public sealed record ProcessTableState(
     int TotalCount,
     string? SelectedCommandLine)
 {
+    /// <summary>The rows are grouped by cgroup under heading rows (<see cref="RowFlags.Heading"/>).</summary>
+    public bool Grouped { get; init; }
+
     /// <summary>The processes <c>-p</c> restricts the table to, in order; empty for all.</summary>
     public IReadOnlyList<int> PidFilter { get; init; } = [];
 

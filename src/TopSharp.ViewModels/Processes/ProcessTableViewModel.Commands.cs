@@ -5,13 +5,13 @@ namespace TopSharp.ViewModels.Processes;
 /// <summary>The commands the view binds to keys: selection, sort, columns, filter, search, tree, threads, follow, tags.</summary>
 public sealed partial class ProcessTableViewModel
 {
-    /// <summary>Selects row <paramref name="index"/> (clamped); a manual move ends follow.</summary>
+    /// <summary>Selects row <paramref name="index"/> (clamped; a heading row: the next process row the way the selection moves); a manual move ends follow.</summary>
     public void Select(int index)
     {
         lock (_gate)
         {
             if (_rows.Length == 0) return;
-            index = Math.Clamp(index, 0, _rows.Length - 1);
+            index = ProcessRowNear(Math.Clamp(index, 0, _rows.Length - 1), index < _selectedIndex ? -1 : +1);
             if (_followed is not null)
             {
                 _followed = null;
@@ -39,7 +39,7 @@ public sealed partial class ProcessTableViewModel
     {
         lock (_gate)
         {
-            int index = Array.FindIndex(_rows, r => r.Key == key);
+            int index = Array.FindIndex(_rows, r => r.Key == key && !r.Is(RowFlags.Heading));
             if (index >= 0) Select(index);
         }
     }
@@ -136,9 +136,10 @@ public sealed partial class ProcessTableViewModel
         lock (_gate) return Find(-1, -1);
     }
 
+    /// <summary>F5/t: tree view on or off; from grouped by cgroup, the tree.</summary>
     public void ToggleTree()
     {
-        lock (_gate) ChangeSettings(_settings.Value with { Tree = !_settings.Value.Tree }, reformat: false);
+        lock (_gate) ChangeSettings(_settings.Value with { Tree = !_settings.Value.Tree || _settings.Value.Grouped, Grouped = false }, reformat: false);
     }
 
     /// <summary>Shows each process's threads as rows; they appear from the next sample that read them.</summary>
@@ -156,7 +157,7 @@ public sealed partial class ProcessTableViewModel
     {
         lock (_gate)
         {
-            if (_selected is not { } key || !_settings.Value.Tree) return;
+            if (_selected is not { } key || !_state.Value.Tree) return;
             if (!_collapsed.Remove(key)) _collapsed.Add(key);
             Rebuild();
         }
@@ -180,7 +181,7 @@ public sealed partial class ProcessTableViewModel
             if (_selected is not { } key) return;
             if (!_tagged.Remove(key)) _tagged.Add(key);
             _rows[_selectedIndex] = _rows[_selectedIndex] with { Flags = _rows[_selectedIndex].Flags ^ RowFlags.Tagged };
-            if (_selectedIndex + 1 < _rows.Length) MoveSelectionTo(_selectedIndex + 1);
+            if (_selectedIndex + 1 < _rows.Length) MoveSelectionTo(ProcessRowNear(_selectedIndex + 1, +1));
             else SetSelection(_selectedIndex);
         }
     }

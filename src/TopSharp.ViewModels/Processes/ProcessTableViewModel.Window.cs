@@ -42,7 +42,8 @@ public sealed partial class ProcessTableViewModel
         int first = Math.Clamp(_firstVisible, 0, _rowProcessPids.Length);
         int end = (int)Math.Min(_rowProcessPids.Length, (long)first + Math.Max(0, _visibleCount));
         var pids = new HashSet<int>(end - first);
-        for (int i = first; i < end; i++) pids.Add(_rowProcessPids[i]);
+        for (int i = first; i < end; i++)
+            if (_rowProcessPids[i] > 0) pids.Add(_rowProcessPids[i]);   // a heading row has none
         _numaMapsPids.Value = pids;
     }
 

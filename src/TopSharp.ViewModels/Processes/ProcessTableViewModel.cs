@@ -130,28 +130,34 @@ public sealed partial class ProcessTableViewModel : IDisposable
         ProcessTableSettings s = _settings.Value;
         List<TableItem> visible = _items.FindAll(IsVisible);
         ColumnDefinition sortBy = ColumnCatalogue.Get(s.SortColumn);
-        List<PlacedRow> placed = s.Tree
+        List<PlacedRow> placed = s.Tree && !s.Grouped
             ? RowOrder.Tree(visible, sortBy, s.SortDescending, _collapsed)
             : RowOrder.Flat(visible, sortBy, s.SortDescending);
 
         int commandColumn = IndexOfColumn(ColumnId.Command);
-        int index = FindSelection(placed);
-        _rows = new ProcessRow[placed.Count];
-        _rowProcessPids = new int[placed.Count];
-        for (int i = 0; i < placed.Count; i++)
+        var rows = new List<ProcessRow>(placed.Count);
+        var pids = new List<int>(placed.Count);
+        if (s.Grouped) AddGroupedRows(placed, rows, pids);
+        else
+            foreach (PlacedRow p in placed) AddRow(p);
+        _rows = [.. rows];
+        _rowProcessPids = [.. pids];
+        int index = FindSelection();
+        if (index >= 0) _rows[index] = _rows[index] with { Flags = _rows[index].Flags | RowFlags.Selected };
+        SetSelection(index);
+        PublishNumaMapsPids();
+
+        void AddRow(PlacedRow p)
         {
-            PlacedRow p = placed[i];
             string[] cells = p.Item.Cells;
             if (p.Prefix.Length > 0 && commandColumn >= 0)
             {
                 cells = (string[])cells.Clone();
                 cells[commandColumn] = p.Prefix + cells[commandColumn];
             }
-            _rows[i] = new ProcessRow(p.Item.Entry.Key, cells, RowFlagsOf(p.Item, p.TreeFlags, i == index), p.Depth);
-            _rowProcessPids[i] = p.Item.Entry.ProcessPid;
+            rows.Add(new ProcessRow(p.Item.Entry.Key, cells, RowFlagsOf(p.Item, p.TreeFlags), p.Depth));
+            pids.Add(p.Item.Entry.ProcessPid);
         }
-        SetSelection(index);
-        PublishNumaMapsPids();
     }
 
     private bool IsVisible(TableItem item) =>
@@ -159,22 +165,31 @@ public sealed partial class ProcessTableViewModel : IDisposable
         && (_pidFilter.Length == 0 || _pidFilter.Contains(item.Entry.ProcessPid))
         && InCgroupFilter(item);
 
-    /// <summary>The row of the selected (or followed) process; where it was gone, the row now at its old index.</summary>
-    private int FindSelection(List<PlacedRow> placed)
+    /// <summary>The row of the selected (or followed) process; where it was gone, the process row nearest its old index.</summary>
+    private int FindSelection()
     {
         ProcessKey? want = _followed ?? _selected;
         if (want is { } key)
-            for (int i = 0; i < placed.Count; i++)
-                if (placed[i].Item.Entry.Key == key) return i;
-        if (placed.Count == 0) return -1;
-        return Math.Clamp(_selectedIndex, 0, placed.Count - 1);
+            for (int i = 0; i < _rows.Length; i++)
+                if (_rows[i].Key == key && !_rows[i].Is(RowFlags.Heading)) return i;
+        if (_rows.Length == 0) return -1;
+        return ProcessRowNear(Math.Clamp(_selectedIndex, 0, _rows.Length - 1), +1);
     }
 
-    private RowFlags RowFlagsOf(TableItem item, RowFlags tree, bool selected)
+    /// <summary>The first process row from <paramref name="index"/> on in direction <paramref name="step"/>, else the other way; −1 when there is none.</summary>
+    private int ProcessRowNear(int index, int step)
+    {
+        for (int i = index; i >= 0 && i < _rows.Length; i += step)
+            if (!_rows[i].Is(RowFlags.Heading)) return i;
+        for (int i = index; i >= 0 && i < _rows.Length; i -= step)
+            if (!_rows[i].Is(RowFlags.Heading)) return i;
+        return -1;
+    }
+
+    private RowFlags RowFlagsOf(TableItem item, RowFlags tree)
     {
         RowFlags flags = item.Flags | tree;
         if (_tagged.Contains(item.Entry.Key)) flags |= RowFlags.Tagged;
-        if (selected) flags |= RowFlags.Selected;
         if (_followed == item.Entry.Key) flags |= RowFlags.Followed;
         return flags;
     }
@@ -195,8 +210,9 @@ public sealed partial class ProcessTableViewModel : IDisposable
             ? TerminalText.Escape(sample.Cmdline.Length > 0 ? sample.Cmdline : $"[{sample.Comm}]") : null : null;
         return new ProcessTableState(
             headers, _rows, _selectedIndex, _selected, s.SortColumn, s.SortDescending, _filter, _search, _searchFailed,
-            s.Tree, s.ShowThreads, _userFilter, _followed is not null, _tagged.Count, _items.Count, commandLine)
+            s.Tree && !s.Grouped, s.ShowThreads, _userFilter, _followed is not null, _tagged.Count, _items.Count, commandLine)
         {
+            Grouped = s.Grouped,
             PidFilter = _pidFilter,
             CgroupFilter = _cgroupFilter is { } g ? $"{g.Hierarchy}:{g.Path}" : null,
         };
@@ -222,7 +238,8 @@ public sealed partial class ProcessTableViewModel : IDisposable
     }
 
     private static ProcessFiles FilesFor(ProcessTableSettings s) =>
-        ColumnCatalogue.Needs(s.Columns) | (s.ShowThreads ? ProcessFiles.Threads : ProcessFiles.None);
+        ColumnCatalogue.Needs(s.Columns) | (s.ShowThreads ? ProcessFiles.Threads : ProcessFiles.None)
+        | (s.Grouped ? ProcessFiles.Cgroup : ProcessFiles.None);
 
     public void Dispose()
     {

@@ -12,6 +12,7 @@ public static class HelpText
         ("Opens view (o)", Opens.OpensView.Help),
         ("Syscalls pane", [("l", "latency on/off: time every syscall for p50/p99 (costs more per syscall)")]),
         ("Memory map (m or Enter on the process table)", Memory.MemoryMapText.HelpKeys),
+        ("Cgroup pane", Cgroups.CgroupTreeView.Help),
         ("Memory pane", [("F6 >", "sort the slab caches by memory, objects, active ratio")]),
     ]);
 }

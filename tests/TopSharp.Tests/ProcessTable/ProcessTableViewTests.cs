@@ -74,6 +74,21 @@ public class ProcessTableViewTests
     }
 
     [Fact]
+    public void V_groups_by_cgroup_under_a_heading_and_the_foot_says_so()
+    {
+        ProcessSample[] processes = [Snapshots.Proc(1, ticks: 50, residentPages: 256), Snapshots.Proc(2, ticks: 25, residentPages: 256)];
+        using var t = new TableScreen(120, 10, processes);
+        t.Press(new Key('v'), new Key('v'));   // tree, then grouped; no cgroup file read yet in this sample
+        Assert.True(t.State.Grouped);
+        Assert.EndsWith($"{ProcessTableViewModel.UnknownCgroup}: 2 processes, CPU 75.0%, RES 2.00M", t.Lines()[1].TrimEnd());
+        Assert.Equal(1, t.State.SelectedIndex);                                   // the first process, not the heading
+        Assert.Contains("Grouped by cgroup", t.Lines()[9]);
+        t.Press(new Key('v'));
+        Assert.False(t.State.Grouped || t.State.Tree);
+        Assert.DoesNotContain("Grouped by cgroup", t.Lines()[9]);
+    }
+
+    [Fact]
     public void Selection_stays_on_screen_when_paging_down()
     {
         using var t = new TableScreen(120, 10);

@@ -87,11 +87,14 @@ public sealed class KeyMapTests
             Assert.Contains(help, l => l.StartsWith($"  {b.KeysText} ", StringComparison.Ordinal) && l.EndsWith(b.Description, StringComparison.Ordinal));
         foreach (var t in ProcessTableKeys.All)
             Assert.Contains(help, l => l.StartsWith($"  {t.Keys} ", StringComparison.Ordinal) && l.EndsWith(t.Help, StringComparison.Ordinal));
+        foreach (var (keys, text) in TopSharp.Ui.Cgroups.CgroupTreeView.Help)
+            Assert.Contains(help, l => l.StartsWith($"  {keys} ", StringComparison.Ordinal) && l.EndsWith(text, StringComparison.Ordinal));
         foreach (var (keys, text) in TopSharp.Ui.Memory.MemoryMapText.HelpKeys)
             Assert.Contains(help, l => l.StartsWith($"  {keys} ", StringComparison.Ordinal) && l.EndsWith(text, StringComparison.Ordinal));
         // + the table: two headings and a blank line; + the syscall pane: a blank, its heading, l; + the opens view: a blank, its heading, its keys;
-        // + the memory map: a blank, its heading, its keys; + the memory pane: a blank, its heading, F6.
-        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3 + 3 + (global::TopSharp.Ui.Opens.OpensView.Help.Count() + 2) + (TopSharp.Ui.Memory.MemoryMapText.HelpKeys.Count + 2) + 3, help.Count);
+        // + the memory map: a blank, its heading, its keys; + the memory pane: a blank, its heading, F6; + the cgroup pane: a blank, its heading, its keys.
+        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3 + 3 + (global::TopSharp.Ui.Opens.OpensView.Help.Count() + 2) + (TopSharp.Ui.Memory.MemoryMapText.HelpKeys.Count + 2) + 3
+            + (TopSharp.Ui.Cgroups.CgroupTreeView.Help.Count + 2), help.Count);
         foreach (var (key, word, command) in StatusLine.HintTexts())
         {
             string keys = command is KeyAction action

@@ -40,6 +40,7 @@ public sealed class ConfigStoreTests : IDisposable
                 SortDescending = false,
                 Tree = true,
                 ShowThreads = true,
+                Grouped = true,
             },
         };
         Assert.Null(Store.Save(config));
@@ -50,6 +51,7 @@ public sealed class ConfigStoreTests : IDisposable
         string json = File.ReadAllText(Store.FilePath);
         Assert.Contains("\"sortColumn\": \"RunqPercent\"", json);
         Assert.Contains("\"split\": \"Vertical\"", json);
+        Assert.Contains("\"grouped\": true", json);
         Assert.False(File.Exists(Store.FilePath + ".tmp"));
     }
 

@@ -36,6 +36,18 @@ public sealed class CgroupTreeView : View
         _subscription = states.Subscribe(_ => SetNeedsDraw());
     }
 
+    /// <summary>The pane's own keys, as the help screen lists them.</summary>
+    public static IReadOnlyList<(string Keys, string Text)> Help { get; } =
+    [
+        ("Space", "fold or unfold the selected cgroup"),
+        ("Left Right", "fold / unfold the selected cgroup"),
+        ("Shift+Left/Right", "scroll the pane sideways"),
+        ("< >", "sort by the previous / next column"),
+        ("I", "invert the sort order"),
+        ("click a header", "sort by that column (again: invert)"),
+        ("Enter", "show only this cgroup's processes (and its descendants') in the process table; again: all"),
+    ];
+
     /// <summary>Enter on a group: the dashboard filters the process table to it and its descendants.</summary>
     public event Action<Core.Cgroups.CgroupKey>? FilterRequested;
 

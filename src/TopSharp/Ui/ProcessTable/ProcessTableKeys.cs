@@ -38,6 +38,7 @@ public static class ProcessTableKeys
         new(TableCommand.SortByMemory, "M", "sort by MEM%", new Key('M')),
         new(TableCommand.SortByTime, "T", "sort by TIME+", new Key('T')),
         new(TableCommand.InvertSort, "I", "invert the sort order", new Key('I')),
+        new(TableCommand.ListMode, "v", "list flat, as a tree, or grouped by cgroup (in turn)", new Key('v')),
         new(TableCommand.Expand, "+", "expand the subtree (tree view)", new Key('+')),
         new(TableCommand.Collapse, "-", "collapse the subtree (tree view)", new Key('-')),
         new(TableCommand.Threads, "H", "show or hide threads", new Key('H')),

@@ -105,6 +105,7 @@ public sealed class ProcessTableView : View
         if (state.UserFilter is { } user) parts.Add($"User: {Core.Text.TerminalText.Escape(user)}");
         if (state.PidFilter.Count > 0) parts.Add($"PIDs: {string.Join(',', state.PidFilter)}");
         if (state.CgroupFilter is { } cgroup) parts.Add($"Cgroup: {Core.Text.TerminalText.Escape(cgroup)} (Enter on it in the cgroup pane clears)");
+        if (state.Grouped) parts.Add("Grouped by cgroup");
         if (state.Following) parts.Add("Following");
         parts.Add(state.SelectedCommandLine ?? "");
         return string.Join(" │ ", parts);
@@ -169,6 +170,7 @@ public sealed class ProcessTableView : View
             case TableCommand.SortByTime: _actions.SortBy(ColumnId.Time); break;
             case TableCommand.InvertSort: _vm.InvertSort(); break;
             case TableCommand.Tree: _vm.ToggleTree(); break;
+            case TableCommand.ListMode: _vm.CycleListMode(); break;
             case TableCommand.Expand: _actions.SetExpanded(true); break;
             case TableCommand.Collapse: _actions.SetExpanded(false); break;
             case TableCommand.Threads: _vm.ToggleThreads(); break;

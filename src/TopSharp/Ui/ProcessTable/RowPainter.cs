@@ -122,6 +122,7 @@ internal sealed class RowPainter(View view)
     private Attribute RowAttribute(ProcessRow row)
     {
         if (row.Is(RowFlags.Selected)) return _selected;
+        if (row.Is(RowFlags.Heading)) return new Attribute(Color.BrightCyan, _normal.Background, TextStyle.Bold);
         if (row.Is(RowFlags.Tagged)) return new Attribute(Color.BrightYellow, _normal.Background, TextStyle.Bold);
         if (row.Is(RowFlags.Dead)) return new Attribute(Color.Red, _normal.Background);
         if (row.Is(RowFlags.New)) return new Attribute(Color.Green, _normal.Background);

@@ -6,5 +6,5 @@ public enum TableCommand
     Up, Down, PageUp, PageDown, Home, End, ScrollLeft, ScrollRight,
     Setup, Search, Filter, SortMenu, SortPrevious, SortNext, SortByCpu, SortByMemory, SortByTime, InvertSort,
     Tree, Expand, Collapse, Threads, UserFilter, Follow,
-    Tag, TagTree, UntagAll, Kill, NiceDown, NiceUp, ShowCgroup, Affinity, MoveToCgroup,
+    Tag, TagTree, UntagAll, Kill, NiceDown, NiceUp, ShowCgroup, Affinity, MoveToCgroup, ListMode,
 }
