@@ -22,7 +22,7 @@ public enum MappingKind
 /// untrusted), <c>[heap]</c>, or empty for anonymous memory. <c> (deleted)</c> is kept; see <see cref="Deleted"/>.
 /// </param>
 /// <param name="Deleted">The file was unlinked after it was mapped: the name ends in <c> (deleted)</c>.</param>
-public sealed record Vma(
+public readonly record struct Vma(
     ulong Start,
     ulong End,
     string Perms,

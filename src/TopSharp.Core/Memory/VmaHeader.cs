@@ -17,9 +17,9 @@ internal static class VmaHeader
     private static readonly string[] PermsTable = BuildPermsTable();
 
     /// <summary>Null when the line parsed, else why not. <paramref name="lastMapping"/> is reused when the name repeats.</summary>
-    public static string? TryParse(ReadOnlySpan<byte> line, SmapsCounters counters, ref string lastMapping, out Vma? vma)
+    public static string? TryParse(ReadOnlySpan<byte> line, SmapsCounters counters, ref string lastMapping, out Vma vma)
     {
-        vma = null;
+        vma = default;
         var fields = new Fields(line);
         if (!fields.MoveNext()) return "empty header";
         ReadOnlySpan<byte> range = fields.Current;

@@ -9,7 +9,7 @@ namespace TopSharp.Benchmarks.Memory;
 /// <summary>
 /// /proc/PID/smaps of a synthetic process with <see cref="Vmas"/> VMAs, built from the real entries of the numa4-cgroup2
 /// capture's mapper (PID 158: files, tmpfs, shared anonymous, [heap], [stack], [vdso]) with fresh, rising addresses.
-/// Target: 20,000 VMAs under 20 ms; allocation proportional to VMAs (one <see cref="Vma"/> each, a name only when it changes),
+/// Target: 20,000 VMAs under 20 ms; allocation proportional to VMAs (one <see cref="Vma"/> value each in one array, a name only when it changes),
 /// not to the ~25 lines (≈ 8 MB) read.
 /// Run: <c>dotnet run -c Release --project tests/TopSharp.Benchmarks -- --filter '*SmapsParseBenchmark*'</c>
 /// </summary>
