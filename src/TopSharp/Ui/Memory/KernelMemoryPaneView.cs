@@ -1,7 +1,7 @@
-using R3;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
+using TopSharp.Ui.Frame;
 using TopSharp.ViewModels.Memory;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using Color = Terminal.Gui.Drawing.Color;
@@ -9,7 +9,7 @@ using Color = Terminal.Gui.Drawing.Color;
 namespace TopSharp.Ui.Memory;
 
 /// <summary>The kernel memory pane: a meminfo bar, then <see cref="KernelMemoryText"/>; owns its view model.</summary>
-public sealed class KernelMemoryPaneView : View
+public sealed class KernelMemoryPaneView : StatePane<KernelMemoryState>
 {
     private static readonly Color[] PartColors =
     [
@@ -18,21 +18,12 @@ public sealed class KernelMemoryPaneView : View
     ];
 
     private readonly KernelMemoryViewModel _vm;
-    private readonly IDisposable _subscription;
 
-    public KernelMemoryPaneView(KernelMemoryViewModel vm, SynchronizationContext? ui)
-    {
-        _vm = vm;
-        Width = Dim.Fill();
-        Height = Dim.Fill();
-        CanFocus = true;
-        var states = ui is null ? vm.State.AsObservable() : vm.State.ObserveOn(ui);
-        _subscription = states.Subscribe(_ => SetNeedsDraw());
-    }
+    public KernelMemoryPaneView(KernelMemoryViewModel vm, SynchronizationContext? ui) : base(vm, vm.State, ui) => _vm = vm;
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        KernelMemoryState s = _vm.State.CurrentValue;
+        KernelMemoryState s = State;
         int width = Viewport.Width;
         Attribute normal = GetAttributeForRole(VisualRole.Normal);
         SetAttribute(normal);
@@ -62,15 +53,5 @@ public sealed class KernelMemoryPaneView : View
         _vm.NextSlabSort();
         SetNeedsDraw();
         return true;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _subscription.Dispose();
-            _vm.Dispose();
-        }
-        base.Dispose(disposing);
     }
 }

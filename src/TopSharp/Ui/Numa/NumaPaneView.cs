@@ -1,37 +1,23 @@
-using R3;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
+using TopSharp.Ui.Frame;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using TopSharp.ViewModels.Numa;
 
 namespace TopSharp.Ui.Numa;
 
 /// <summary>The NUMA pane: draws <see cref="NumaPaneText"/> for the view model's latest state; owns the view model.</summary>
-public sealed class NumaPaneView : View
+public sealed class NumaPaneView : StatePane<NumaState>
 {
-    private readonly NumaViewModel _vm;
-    private readonly IDisposable _subscription;
-    private NumaState _state = NumaState.Empty;
-
-    /// <param name="ui">Where state changes from the sampler's thread are posted: the main loop.</param>
-    public NumaPaneView(NumaViewModel vm, SynchronizationContext ui)
+    public NumaPaneView(NumaViewModel vm, SynchronizationContext ui) : base(vm, vm.State, ui)
     {
-        _vm = vm;
-        Width = Dim.Fill();
-        Height = Dim.Fill();
-        CanFocus = true;
-        _subscription = vm.State.Subscribe(s => ui.Post(_ =>
-        {
-            _state = s;
-            SetNeedsDraw();
-        }, null));
     }
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
         Attribute normal = GetAttributeForRole(VisualRole.Normal);
         Attribute highlight = GetAttributeForRole(VisualRole.Highlight);
-        IReadOnlyList<NumaLine> lines = NumaPaneText.Lines(_state, Viewport.Width);
+        IReadOnlyList<NumaLine> lines = NumaPaneText.Lines(State, Viewport.Width);
         for (int y = 0; y < Viewport.Height; y++)
         {
             SetAttribute(y < lines.Count && lines[y].Highlight ? highlight : normal);
@@ -40,15 +26,5 @@ public sealed class NumaPaneView : View
             AddStr(text.PadRight(Viewport.Width));
         }
         return true;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _subscription.Dispose();
-            _vm.Dispose();
-        }
-        base.Dispose(disposing);
     }
 }

@@ -10,7 +10,7 @@ using TopSharp.ViewModels.Syscalls;
 namespace TopSharp.Ui.Syscalls;
 
 /// <summary>The syscall pane: draws <see cref="SyscallsPaneText"/> for the view model's state; <c>l</c> toggles latency; owns the view model.</summary>
-public sealed class SyscallsPaneView : View
+public sealed class SyscallsPaneView : StatePane<SyscallsState>
 {
     /// <summary>Set from <c>--no-bpf</c> before the dashboard starts: the pane then loads nothing and says so.</summary>
     public static bool BpfDisabled { get; set; }
@@ -18,21 +18,8 @@ public sealed class SyscallsPaneView : View
     public static readonly Key LatencyKey = Key.L;
 
     private readonly SyscallsViewModel _vm;
-    private readonly IDisposable _subscription;
-    private SyscallsState _state = SyscallsState.Waiting;
 
-    public SyscallsPaneView(SyscallsViewModel vm, SynchronizationContext ui)
-    {
-        _vm = vm;
-        Width = Dim.Fill();
-        Height = Dim.Fill();
-        CanFocus = true;
-        _subscription = vm.State.Subscribe(s => ui.Post(_ =>
-        {
-            _state = s;
-            SetNeedsDraw();
-        }, null));
-    }
+    public SyscallsPaneView(SyscallsViewModel vm, SynchronizationContext ui) : base(vm, vm.State, ui) => _vm = vm;
 
     /// <summary>The pane for the tab strip: attached while it is shown in either half of the split.</summary>
     public static SyscallsPaneView Create(PaneContext c) => new(new SyscallsViewModel(
@@ -58,22 +45,12 @@ public sealed class SyscallsPaneView : View
     protected override bool OnDrawingContent(DrawContext? context)
     {
         SetAttribute(GetAttributeForRole(VisualRole.Normal));
-        IReadOnlyList<string> lines = SyscallsPaneText.Lines(_state, Viewport.Width);
+        IReadOnlyList<string> lines = SyscallsPaneText.Lines(State, Viewport.Width);
         for (int y = 0; y < Viewport.Height; y++)
         {
             Move(0, y);
             AddStr((y < lines.Count ? lines[y] : "").PadRight(Viewport.Width));
         }
         return true;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _subscription.Dispose();
-            _vm.Dispose();
-        }
-        base.Dispose(disposing);
     }
 }
