@@ -1,3 +1,4 @@
+using System.Globalization;
 using TopSharp.Testing;
 using Xunit;
 
@@ -14,6 +15,7 @@ namespace TopSharp.Tests.Accuracy;
 public sealed class TickEvasionTests
 {
     internal const int Cpu = 1;
+    private const int OtherCpu = 0;
     private const double Tolerance = 3;
 
     [SkippableFact]
@@ -22,7 +24,9 @@ public sealed class TickEvasionTests
         Measurement m = Measure(onTick: false);
 
         Assert.True(Math.Abs(m.Report.CpuPct(m.Pid) - m.TruePct) <= Tolerance, $"per-process cpu_pct is off by more than {Tolerance}: {m}");
-        Assert.True(m.Report.CpuBusyPct(Cpu) < m.TruePct / 2, $"/proc/stat should miss most of it on cpus[{Cpu}]: {m}");
+        // Not "most of it": CPU 1's other work (kernel threads such as kdamond) is tick-charged
+        // into a denominator that lacks tickevader's unseen share, so it weighs about double.
+        Assert.True(m.Report.CpuBusyPct(Cpu) < m.TruePct - 10, $"/proc/stat should miss at least 10 points of it on cpus[{Cpu}]: {m}");
         Assert.True(m.Report.TotalBusyPctTasks >= m.TrueShareOfMachine - Tolerance, $"busy_pct_tasks should include its share of the machine: {m}");
         Assert.True(m.Report.TotalBusyPct < m.TrueShareOfMachine - Tolerance, $"/proc/stat's total should miss its share of the machine: {m}");
     }
@@ -54,6 +58,7 @@ public sealed class TickEvasionTests
     internal static Measurement Measure(bool onTick)
     {
         Requires.Tool("gcc", "compiles tests/native/tickevader.c");
+        Requires.Tool("taskset", "keeps topsharp's own work off the measured CPU");
         Requires.That(Environment.ProcessorCount >= 2, $"needs 2 CPUs to pin a process to CPU {Cpu}; this machine has {Environment.ProcessorCount}");
         int? hz = KernelHz.Read();
         Requires.That(hz is not null, "needs CONFIG_HZ from /proc/config.gz or /boot/config-$(uname -r) to find the tick period");
@@ -62,7 +67,9 @@ public sealed class TickEvasionTests
         using var evader = new TickEvader(Cpu, hz!.Value, onTick);
         evader.NextReport(); // it is pinned, has found the tick phase, and is working
         TickEvader.Report before = evader.NextReport();
-        TopSharpOnce report = TopSharpOnce.Run(delaySeconds: 2);
+        // CPU 1's /proc/stat denominator shrinks by tickevader's unseen share, so any other
+        // work there (topsharp's own startup above all) would weigh double in its busy_pct.
+        TopSharpOnce report = TopSharpOnce.Run(delaySeconds: 2, cpus: OtherCpu.ToString(CultureInfo.InvariantCulture));
         TickEvader.Report after = evader.NextReport();
         var m = new Measurement(before.CpuPctUntil(after), evader.Pid, report, evader.Stderr);
 

@@ -16,12 +16,19 @@ internal sealed class TopSharpOnce
 
     public JsonElement Root { get; }
 
-    public static TopSharpOnce Run(double delaySeconds)
+    /// <param name="delaySeconds">The interval between its two readings.</param>
+    /// <param name="cpus">
+    /// When given, the CPU list it runs on (taskset(1)), so its own startup work stays off the
+    /// CPU being measured: /proc/stat charges that work in ticks to whichever CPU ran it.
+    /// </param>
+    public static TopSharpOnce Run(double delaySeconds, string? cpus = null)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "topsharp.dll");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         string delay = delaySeconds.ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo(dotnet, [dll, "--once", "--json", "--delay", delay])
+        string[] command = [dotnet, dll, "--once", "--json", "--delay", delay];
+        if (cpus is not null) command = ["taskset", "--cpu-list", cpus, .. command];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
