@@ -31,7 +31,7 @@ internal static class Usage
               --duration SECONDS with --opens: stop after this long
               --no-bpf           load no eBPF programs (no syscall rates; CPU meters from
                                  /proc/stat's ticks only, which work between ticks evades)
-              --syscall-latency  with --json: also time every syscall (p50_ns, p99_ns)
+              --syscall-latency  with --json: also time syscalls (p50_ns, p99_ns)
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 
