@@ -130,6 +130,9 @@ section_sched() {
   dotnet build scripts/sched-attach.cs -c Release -o "$work/sched-attach" >"$work/sched-build.log" 2>&1 \
     || { cat "$work/sched-build.log" >&2; exit 1; }
   paired "TopSharp sched_switch busy time (scripts/sched-attach.cs)" pingpong_round sched_start stop_bg switch 2
+  # every switch here happens inside a read: latency mode parks each timed call's stamp at the switch
+  paired "TopSharp syscall counting (topsharp --once --json)" pingpong_round counting_start stop_bg "round trip"
+  paired "TopSharp counting + latency (--syscall-latency)" pingpong_round latency_start stop_bg "round trip"
 }
 
 # --- section: opens (opens.bpf.c on raw_syscalls:sys_exit, ring buffer) -------------------------------
