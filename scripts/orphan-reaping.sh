@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 [ "$(id -u)" = 0 ] || { echo "orphan-reaping.sh: needs root (BPF for busy_pct_sched, unshare)" >&2; exit 1; }
 dll=${TOPSHARP_DLL:-src/TopSharp/bin/Release/net10.0/topsharp.dll}
 work=$(mktemp -d /tmp/topsharp-orphans.XXXXXX)
-trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 gcc -O2 -Wall -o "$work/orphaner" tests/native/orphaner.c
 
 run() { # label, orphaner command...
