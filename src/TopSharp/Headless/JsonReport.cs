@@ -38,6 +38,10 @@ internal static class JsonReport
         using var sampler = new Sampler(root);
         using var cpuMeters = new CpuMeterSource(options);
         cpuMeters.Attach();
+        // A pass read cold (JIT, empty name cache) outlasts the next, so a process it reads late would
+        // have a Δ shorter than the interval between the passes' timestamps: a discarded first pass
+        // makes the two timed passes alike.
+        if (root.IsLive) sampler.Sample(ProcessFiles.All);
         SystemSnapshot older = cpuMeters.AddReading(sampler.Sample(ProcessFiles.All));
         if (!root.IsLive) return (older, older, root);
         syscalls.Sample();

@@ -18,7 +18,7 @@ public sealed class SchedSwitchProgramTests
     private const int Cpu = 0;
     private static readonly TimeSpan Segment = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Parsed once for the class: the kernel's whole BTF, twice over.</summary>
+    /// <summary>Looked up once for the class.</summary>
     private static readonly Lazy<int> TaskPidOffset = new(() => BtfTypes.Vmlinux().MemberOffsetBytes("task_struct", "pid"));
     private static readonly Lazy<KnownKernelBytes> Known = new(KnownKernelBytes.Find);
 

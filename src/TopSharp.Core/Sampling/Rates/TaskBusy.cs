@@ -34,20 +34,60 @@ internal static class TaskBusy
                 ticks += Own(p) + Children(p);
             }
         }
-        for (int i = 0; i < matches.OlderSamples.Count; i++)
-        {
-            if (!matches.Vanished(i)) continue;
-            ProcessSample gone = matches.OlderSamples[i];
-            if (reaped.TryGetValue(gone.Stat.Ppid, out long added))
-                reaped[gone.Stat.Ppid] = added - (long)(Own(gone) + Children(gone));
-        }
+        SubtractCountedTime(matches, reaped);
         foreach (long children in reaped.Values)
             if (children > 0) ticks += (ulong)children;
 
         return ticks * 100.0 / ticksPerSecond / interval.TotalSeconds / cpus;
     }
 
+    /// <summary>
+    /// Takes each vanished process's already-counted ticks off the reaped delta that holds them.
+    /// A child whose parent lived on was reaped by that parent (kernel/exit.c, wait_task_zombie adds
+    /// the child's whole life to the reaper's cutime/cstime). A child whose parent vanished too went
+    /// up the older snapshot's tree: reaped by its parent and then with it, or orphaned to the nearest
+    /// subreaper or the namespace's init, all ancestors; its ticks come off the nearest surviving
+    /// ancestors' deltas, as far as each has any left, after the direct children took theirs.
+    /// </summary>
+    private static void SubtractCountedTime(ProcessMatches matches, Dictionary<int, long> reaped)
+    {
+        var olderByPid = new Dictionary<int, int>(matches.OlderSamples.Count);
+        for (int i = 0; i < matches.OlderSamples.Count; i++) olderByPid[matches.OlderSamples[i].Pid] = i;
+
+        List<int>? orphans = null;
+        for (int i = 0; i < matches.OlderSamples.Count; i++)
+        {
+            if (!matches.Vanished(i)) continue;
+            ProcessSample gone = matches.OlderSamples[i];
+            if (olderByPid.TryGetValue(gone.Stat.Ppid, out int parent) && !matches.Vanished(parent))
+            {
+                if (reaped.TryGetValue(gone.Stat.Ppid, out long added)) reaped[gone.Stat.Ppid] = added - (long)Counted(gone);
+            }
+            else (orphans ??= []).Add(i);
+        }
+        if (orphans is null) return;
+
+        foreach (int i in orphans)
+        {
+            long rest = (long)Counted(matches.OlderSamples[i]);
+            int ancestor = i;
+            // A bound on the walk: a tree read over a whole pass could hold a parent loop.
+            for (int step = 0; rest > 0 && step < matches.OlderSamples.Count; step++)
+            {
+                if (!olderByPid.TryGetValue(matches.OlderSamples[ancestor].Stat.Ppid, out ancestor)) break;
+                int pid = matches.OlderSamples[ancestor].Pid;
+                if (matches.Vanished(ancestor) || !reaped.TryGetValue(pid, out long left) || left <= 0) continue;
+                long taken = Math.Min(left, rest);
+                reaped[pid] = left - taken;
+                rest -= taken;
+            }
+        }
+    }
+
     private static ulong Own(in ProcessSample p) => p.Stat.Utime + p.Stat.Stime;
 
     private static ulong Children(in ProcessSample p) => p.Stat.Cutime + p.Stat.Cstime;
+
+    /// <summary>What the older snapshot already counted for a process: its own time and its reaped children's.</summary>
+    private static ulong Counted(in ProcessSample p) => Own(p) + Children(p);
 }
