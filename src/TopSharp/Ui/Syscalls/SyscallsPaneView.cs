@@ -30,7 +30,7 @@ public sealed class SyscallsPaneView : StatePane<SyscallsState>
 
     private readonly SyscallsViewModel _vm;
 
-    public SyscallsPaneView(SyscallsViewModel vm, SynchronizationContext ui) : base(vm, vm.State, ui) => _vm = vm;
+    public SyscallsPaneView(SyscallsViewModel vm, SynchronizationContext? ui) : base(vm, vm.State, ui) => _vm = vm;
 
     /// <summary>The pane for the tab strip: attached while it is shown in either half of the split.</summary>
     public static SyscallsPaneView Create(PaneContext c) => new(new SyscallsViewModel(
