@@ -8,20 +8,11 @@ internal static class Syscaller
 {
     private static readonly Lazy<string> s_exe = new(Compile);
 
-    /// <summary>The compiled program (skips without gcc).</summary>
-    public static string Exe
-    {
-        get
-        {
-            Requires.Tool("gcc", "compiles tests/native/syscaller.c");
-            return s_exe.Value;
-        }
-    }
-
     /// <summary>Runs it to completion and returns its PID.</summary>
     public static int Run(long getppids, long failingCloses = 0)
     {
-        using var child = Process.Start(new ProcessStartInfo(Exe, [getppids.ToString(), failingCloses.ToString()])
+        Requires.Tool("gcc", "compiles tests/native/syscaller.c");
+        using var child = Process.Start(new ProcessStartInfo(s_exe.Value, [getppids.ToString(), failingCloses.ToString()])
         {
             RedirectStandardOutput = true,
         })!;
