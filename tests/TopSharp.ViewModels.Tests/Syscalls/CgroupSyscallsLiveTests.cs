@@ -17,31 +17,29 @@ namespace TopSharp.ViewModels.Tests.Syscalls;
 /// A real cgroup v2 child on this machine (root) holding tests/native/syscaller, and another syscaller outside it, both
 /// traced by the real syscall programs: the cgroup's rows count the first one's getppid calls and not the second's.
 /// Both exit before the closing process sample, so each is judged by the sample that last saw it, as in the pane.
-/// Each test kills its children before removing its group, also when it fails.
+/// Each test kills its children before removing its group (<see cref="LiveCgroups"/>), also when it fails.
 /// </summary>
 public sealed class CgroupSyscallsLiveTests : IDisposable
 {
     private const int GetppidX64 = 110;
     private readonly List<Process> _children = [];
-    private string? _dir;
+    private readonly LiveCgroups _groups = new();
 
     [SkippableFact]
     public void A_cgroup_counts_the_getppid_calls_of_its_member_and_not_those_of_a_process_outside()
     {
         Requires.Root("creates a cgroup and attaches syscalls.bpf.o");
         Skip.IfNot(RuntimeInformation.ProcessArchitecture == Architecture.X64, "the syscall numbers asserted here are x86_64's");
-        CgroupHierarchy? unified;
-        using (var file = new KernelFile()) unified = MountInfoReader.Read(KernelRoot.Live, file, []).Unified;
+        CgroupHierarchy? unified = LiveCgroups.Layout().Unified;
         Requires.That(unified is not null, "needs the unified (v2) hierarchy mounted");
-        string path = $"/topsharp-sysccg-{Environment.ProcessId}";
-        _dir = unified!.DirectoryOf(KernelRoot.Live, path);
-        Directory.CreateDirectory(_dir);
+        string path = LiveCgroups.UniquePath("-syscalls");
+        string dir = _groups.Make(unified!, path);
         var group = new CgroupKey("unified", path);
 
         using SyscallTracer tracer = SyscallTracer.Open();
         tracer.Attach();
         using var sampler = new Sampler(KernelRoot.Live);
-        Process inside = StartHeld(200_000, Path.Join(_dir, "cgroup.procs"));
+        Process inside = StartHeld(200_000, Path.Join(dir, "cgroup.procs"));
         Process outside = StartHeld(100_000, null);
 
         SystemSnapshot p0 = sampler.Sample(ProcessFiles.Cgroup);
@@ -74,7 +72,7 @@ public sealed class CgroupSyscallsLiveTests : IDisposable
     {
         string join = procs is null ? "" : "echo $$ > \"$3\" && ";
         var child = Process.Start(new ProcessStartInfo("/bin/sh",
-            ["-c", join + "echo ready && read go && exec \"$1\" \"$2\"", "sh", Syscaller.Exe, getppids.ToString(), procs ?? ""])
+            ["-c", join + "echo ready && read go && exec \"$1\" \"$2\"", "sh", NativeBuild.Executable("syscaller"), getppids.ToString(), procs ?? ""])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -103,10 +101,6 @@ public sealed class CgroupSyscallsLiveTests : IDisposable
             }
             child.Dispose();
         }
-        for (int attempt = 0; _dir is not null && attempt < 50 && Directory.Exists(_dir); attempt++)
-        {
-            try { Directory.Delete(_dir); }
-            catch (IOException) { Thread.Sleep(20); }   // EBUSY until a killed child is reaped out of the group
-        }
+        _groups.Dispose();
     }
 }
