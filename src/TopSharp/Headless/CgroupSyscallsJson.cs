@@ -13,6 +13,7 @@ namespace TopSharp.Headless;
 internal sealed record CgroupSyscallsJson(
     string Hierarchy,
     string Path,
+    bool Exists,
     int Processes,
     int WithSyscalls,
     int Exited,
@@ -20,12 +21,13 @@ internal sealed record CgroupSyscallsJson(
     double UnknownPerSec,
     IReadOnlyList<SyscallJson> BySyscall)
 {
-    public static CgroupSyscallsJson From(CgroupKey group, SyscallSnapshot older, SyscallSnapshot newer,
+    /// <param name="exists">The group is in the newer reading's cgroup tree (a mistyped path or hierarchy is not).</param>
+    public static CgroupSyscallsJson From(CgroupKey group, bool exists, SyscallSnapshot older, SyscallSnapshot newer,
         IReadOnlyList<ProcessSample> olderProcesses, IReadOnlyList<ProcessSample> newerProcesses)
     {
         var scope = new CgroupSyscallScope(group, newerProcesses, olderProcesses);
         GroupSyscallRates rates = GroupSyscallRates.Between(older, newer, scope.Of);
-        return new CgroupSyscallsJson(group.Hierarchy, group.Path, scope.Processes, rates.Members.Count, scope.Exited(rates.Members),
+        return new CgroupSyscallsJson(group.Hierarchy, group.Path, exists, scope.Processes, rates.Members.Count, scope.Exited(rates.Members),
             rates.UnknownProcesses, Round.Two(rates.UnknownPerSec)!.Value, [.. rates.BySyscall.Select(SyscallsJson.Syscall)]);
     }
 }

@@ -53,7 +53,11 @@ internal sealed class HeadlessSyscalls : IDisposable
         if (_tracer is null) return SyscallsJson.Unavailable(_reason);
         if (_older is null || _newer is null) return SyscallsJson.Unavailable("only one reading");
         SyscallsJson json = SyscallsJson.From(SyscallRates.Between(_older, _newer), _tracer.Latency, selected);
-        return cgroup is { } group ? json with { ByCgroup = CgroupSyscallsJson.From(group, _older, _newer, older.Processes, newer.Processes) } : json;
+        return cgroup is { } group ? json with
+            {
+                ByCgroup = CgroupSyscallsJson.From(group, newer.Cgroups?.Find(group.Hierarchy, group.Path) is not null,
+                    _older, _newer, older.Processes, newer.Processes),
+            } : json;
     }
 
     public void Dispose() => _tracer?.Dispose();

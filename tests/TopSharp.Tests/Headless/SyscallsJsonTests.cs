@@ -58,11 +58,12 @@ public class SyscallsJsonTests
         ProcessSample In(int pid, string path) => Proc(pid) with { Cgroup = new PidCgroup([new CgroupMembership(0, "", path)]) };
         var group = new Core.Cgroups.CgroupKey("unified", "/batch");
 
-        CgroupSyscallsJson json = CgroupSyscallsJson.From(group, older, newer,
+        CgroupSyscallsJson json = CgroupSyscallsJson.From(group, true, older, newer,
             [In(10, "/batch/job1"), In(11, "/batch"), In(20, "/")], [In(10, "/batch/job1"), In(20, "/")]);   // 11 exited; 30 never seen
         JsonElement root = JsonDocument.Parse(JsonSerializer.Serialize(SyscallsJson.Unavailable("x") with { ByCgroup = json },
             ReportJsonContext.Readable.SyscallsJson)).RootElement.GetProperty("by_cgroup");
 
+        Assert.True(root.GetProperty("exists").GetBoolean());
         Assert.Equal(("unified", "/batch", 1, 2, 1), (root.GetProperty("hierarchy").GetString(), root.GetProperty("path").GetString(),
             root.GetProperty("processes").GetInt32(), root.GetProperty("with_syscalls").GetInt32(), root.GetProperty("exited").GetInt32()));
         Assert.Equal((1, 30.0), (root.GetProperty("unknown_processes").GetInt32(), root.GetProperty("unknown_per_sec").GetDouble()));
@@ -80,7 +81,11 @@ public class SyscallsJsonTests
         JsonElement byCgroup = root.GetProperty("syscalls").GetProperty("by_cgroup");
         Requires.That(LiveCgroups.Layout().Unified is not null, "needs the unified (v2) hierarchy mounted");
         Assert.Equal(root.GetProperty("processes").GetArrayLength(), byCgroup.GetProperty("processes").GetInt32());
+        Assert.True(byCgroup.GetProperty("exists").GetBoolean());
         Assert.Contains(byCgroup.GetProperty("by_syscall").EnumerateArray(), s => s.GetProperty("count").GetUInt64() > 0);
+        JsonElement missing = JsonDocument.Parse(Run("--once", "--json", "--delay", "0.2", "--cgroup", "no,such:/x").Out).RootElement
+            .GetProperty("syscalls").GetProperty("by_cgroup");
+        Assert.Equal((false, 0), (missing.GetProperty("exists").GetBoolean(), missing.GetProperty("processes").GetInt32()));
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(Run("--once", "--json", "--delay", "0.2").Out).RootElement
             .GetProperty("syscalls").GetProperty("by_cgroup").ValueKind);
     }
