@@ -63,6 +63,7 @@ public sealed partial class SyscallsViewModel : IDisposable
             if (!visible)
             {
                 _tracer?.Detach();
+                _interval = null;   // nothing to re-rate until an interval of the next showing
                 return;
             }
             if (_tracer is null && _failure is null)
