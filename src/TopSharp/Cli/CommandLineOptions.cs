@@ -50,6 +50,9 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--json</c>: the memory map (smaps, smaps_rollup, numa_maps, page cache) of this process (<c>--maps PID</c>).</summary>
     public int? MapsPid { get; init; }
 
+    /// <summary>With <c>--json</c>: also the syscalls of this cgroup's processes and its descendants' (<c>--cgroup [HIERARCHY:]PATH</c>).</summary>
+    public Core.Cgroups.CgroupKey? Cgroup { get; init; }
+
     public bool ShowHelp { get; init; }
 
     public bool ShowVersion { get; init; }

@@ -45,6 +45,7 @@ public sealed class CommandLineParser
                 "--no-bpf" => Flag(name, inline, ref options, o => o with { NoBpf = true }),
                 "--syscall-latency" => Flag(name, inline, ref options, o => o with { SyscallLatency = true }),
                 "--maps" => Value(name, inline, "PID", ref options, MapsPid),
+                "--cgroup" => Value(name, inline, "[HIERARCHY:]PATH", ref options, Cgroup),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
                 "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
                 "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),
@@ -64,6 +65,7 @@ public sealed class CommandLineParser
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
         if (options.SyscallLatency && !options.Json) return "--syscall-latency needs --once --json (the syscall pane has its own key)";
         if (options.MapsPid is not null && !options.Json) return "--maps needs --once --json";
+        if (options.Cgroup is not null && !options.Json) return "--cgroup needs --once --json";
         return null;
     }
 
@@ -72,7 +74,8 @@ public sealed class CommandLineParser
         if (!options.Json) return "--opens needs --json (JSON lines are its only output)";
         if (options.Once) return "--opens and --once are separate modes";
         if (options.Pids.Count > 1) return "--opens traces one --pid (or all processes without it)";
-        if (options.NumaMaps || options.User is not null || options.SyscallLatency || options.MapsPid is not null) return "--opens takes only --pid and --duration";
+        if (options.NumaMaps || options.User is not null || options.SyscallLatency || options.MapsPid is not null || options.Cgroup is not null)
+            return "--opens takes only --pid and --duration";
         if (options.NoBpf) return "--opens traces with eBPF, which --no-bpf turns off";
         return null;
     }
@@ -100,6 +103,16 @@ public sealed class CommandLineParser
         int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) && pid > 0
             ? (o with { MapsPid = pid }, null)
             : (null, $"'{TerminalText.Escape(value)}' is not a PID");
+
+    /// <summary><c>/PATH</c> in the unified hierarchy, or <c>HIERARCHY:/PATH</c> in the v1 hierarchy of those controllers (<c>cpu,cpuacct:/db</c>).</summary>
+    private static (CommandLineOptions?, string?) Cgroup(CommandLineOptions o, string value)
+    {
+        int colon = value.StartsWith('/') ? -1 : value.IndexOf(':');
+        (string hierarchy, string path) = colon < 0 ? ("unified", value) : (value[..colon], value[(colon + 1)..]);
+        if (hierarchy.Length == 0 || !path.StartsWith('/'))
+            return (null, $"'{TerminalText.Escape(value)}' is not a cgroup: /PATH in the unified hierarchy, or HIERARCHY:/PATH (e.g. cpu,cpuacct:/user.slice)");
+        return (o with { Cgroup = new Core.Cgroups.CgroupKey(hierarchy, path.Length > 1 ? path.TrimEnd('/') : path) }, null);
+    }
 
     private static (CommandLineOptions?, string?) Delay(CommandLineOptions o, string value)
     {

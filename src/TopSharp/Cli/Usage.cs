@@ -5,7 +5,7 @@ internal static class Usage
 {
     public const string Text = """
         Usage: topsharp [OPTIONS]
-               topsharp --once --json [--numa-maps] [--syscall-latency] [--maps PID] [--delay SECONDS] [--root DIR]
+               topsharp --once --json [--numa-maps] [--syscall-latency] [--cgroup PATH] [--maps PID] [--delay SECONDS] [--root DIR]
                topsharp --opens --json [--pid PID] [--duration SECONDS]
 
         An interactive process and system monitor for Linux.
@@ -32,6 +32,9 @@ internal static class Usage
               --no-bpf           load no eBPF programs (no syscall rates; CPU meters from
                                  /proc/stat's ticks only, which work between ticks evades)
               --syscall-latency  with --json: also time syscalls (p50_ns, p99_ns)
+              --cgroup PATH      with --json: add syscalls.by_cgroup, the syscalls of the
+                                 processes in PATH and below (unified hierarchy; or
+                                 HIERARCHY:PATH for v1, e.g. cpu,cpuacct:/user.slice)
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 

@@ -16,14 +16,10 @@ namespace TopSharp.Core.Tests.Cgroups;
 /// </summary>
 public sealed class CgroupLiveTests : IDisposable
 {
-    private readonly List<string> _made = [];
+    private readonly LiveCgroups _groups = new();
     private Process? _child;
 
-    private static CgroupLayout Layout()
-    {
-        using var file = new KernelFile();
-        return MountInfoReader.Read(KernelRoot.Live, file, []);
-    }
+    private static CgroupLayout Layout() => LiveCgroups.Layout();
 
     [SkippableFact]
     public void V1_cpuset_and_cpuacct_groups_hold_a_busy_child_on_one_cpu()
@@ -33,7 +29,7 @@ public sealed class CgroupLiveTests : IDisposable
         Requires.That(layout.V1With("cpuset") is not null && layout.V1With("cpuacct") is not null, "needs v1 cpuset and cpuacct hierarchies mounted");
         CgroupHierarchy cpuset = layout.V1With("cpuset")!, cpuacct = layout.V1With("cpuacct")!;
         int cpu = Environment.ProcessorCount - 1;
-        string path = $"/topsharp-test-{Environment.ProcessId}";
+        string path = LiveCgroups.UniquePath();
         string cpusetDir = Make(cpuset, path), cpuacctDir = Make(cpuacct, path);
         File.WriteAllText(Path.Join(cpusetDir, "cpuset.cpus"), $"{cpu}");
         File.WriteAllText(Path.Join(cpusetDir, "cpuset.mems"), "0");
@@ -74,7 +70,7 @@ public sealed class CgroupLiveTests : IDisposable
         CgroupLayout layout = Layout();
         Requires.That(layout.Unified is not null, "needs the unified (v2) hierarchy mounted");
         CgroupHierarchy unified = layout.Unified!;
-        string path = $"/topsharp-test-{Environment.ProcessId}";
+        string path = LiveCgroups.UniquePath();
         string dir = Make(unified, path);
         int pid = StartBusyChild();
         Assert.True(CgroupControl.Instance.SetAffinity(pid, CpuList.Of(0)).Succeeded);
@@ -111,13 +107,7 @@ public sealed class CgroupLiveTests : IDisposable
         return (older, newer, SnapshotRates.Between(older, newer));
     }
 
-    private string Make(CgroupHierarchy h, string path)
-    {
-        string dir = h.DirectoryOf(KernelRoot.Live, path);
-        Directory.CreateDirectory(dir);
-        _made.Add(dir);
-        return dir;
-    }
+    private string Make(CgroupHierarchy h, string path) => _groups.Make(h, path);
 
     private int StartBusyChild()
     {
@@ -134,11 +124,6 @@ public sealed class CgroupLiveTests : IDisposable
             _child.WaitForExit();
         }
         _child?.Dispose();
-        foreach (string dir in _made)
-            for (int attempt = 0; attempt < 50 && Directory.Exists(dir); attempt++)
-            {
-                try { Directory.Delete(dir); }
-                catch (IOException) { Thread.Sleep(20); }   // EBUSY until the killed child is reaped out of the group
-            }
+        _groups.Dispose();
     }
 }
