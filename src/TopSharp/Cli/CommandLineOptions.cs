@@ -35,8 +35,11 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--json</c>: read each process's /proc/PID/numa_maps for <c>numa_bytes_by_node</c> (<c>--numa-maps</c>).</summary>
     public bool NumaMaps { get; init; }
 
-    /// <summary>Trace open(2)-family calls as JSON lines (<c>--opens --json</c>), scoped by a single <c>--pid</c>.</summary>
+    /// <summary>Trace open(2)-family calls as JSON lines (<c>--opens --json</c>), scoped by a single <c>--pid</c> or by <see cref="Cgroup"/>.</summary>
     public bool Opens { get; init; }
+
+    /// <summary>With <c>--opens</c>: only this cgroup v2 and its descendants, by its path below the unified root (<c>--cgroup</c>).</summary>
+    public string? Cgroup { get; init; }
 
     /// <summary>With <c>--opens</c>: stop after this long (<c>--duration</c>); null runs until Ctrl+C or SIGTERM.</summary>
     public TimeSpan? Duration { get; init; }

@@ -41,6 +41,7 @@ public sealed class CommandLineParser
                 "--json" => Flag(name, inline, ref options, o => o with { Json = true }),
                 "--numa-maps" => Flag(name, inline, ref options, o => o with { NumaMaps = true }),
                 "--opens" => Flag(name, inline, ref options, o => o with { Opens = true }),
+                "--cgroup" => Value(name, inline, "PATH", ref options, (o, v) => NonEmpty(v, o with { Cgroup = v })),
                 "--duration" => Value(name, inline, "SECONDS", ref options, Duration),
                 "--no-bpf" => Flag(name, inline, ref options, o => o with { NoBpf = true }),
                 "--syscall-latency" => Flag(name, inline, ref options, o => o with { SyscallLatency = true }),
@@ -59,6 +60,7 @@ public sealed class CommandLineParser
         if (options.ShowHelp || options.ShowVersion) return null;
         if (options.Opens) return OpensErrors(options);
         if (options.Duration is not null) return "--duration needs --opens";
+        if (options.Cgroup is not null) return "--cgroup needs --opens";
         if (options.Json && !options.Once) return "--json needs --once or --opens";
         if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
@@ -72,7 +74,8 @@ public sealed class CommandLineParser
         if (!options.Json) return "--opens needs --json (JSON lines are its only output)";
         if (options.Once) return "--opens and --once are separate modes";
         if (options.Pids.Count > 1) return "--opens traces one --pid (or all processes without it)";
-        if (options.NumaMaps || options.User is not null || options.SyscallLatency || options.MapsPid is not null) return "--opens takes only --pid and --duration";
+        if (options.Pids.Count > 0 && options.Cgroup is not null) return "--opens traces one --pid or one --cgroup, not both";
+        if (options.NumaMaps || options.User is not null || options.SyscallLatency || options.MapsPid is not null) return "--opens takes only --pid, --cgroup and --duration";
         if (options.NoBpf) return "--opens traces with eBPF, which --no-bpf turns off";
         return null;
     }

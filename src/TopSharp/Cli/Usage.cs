@@ -6,7 +6,7 @@ internal static class Usage
     public const string Text = """
         Usage: topsharp [OPTIONS]
                topsharp --once --json [--numa-maps] [--syscall-latency] [--maps PID] [--delay SECONDS] [--root DIR]
-               topsharp --opens --json [--pid PID] [--duration SECONDS]
+               topsharp --opens --json [--pid PID | --cgroup PATH] [--duration SECONDS]
 
         An interactive process and system monitor for Linux.
 
@@ -28,6 +28,8 @@ internal static class Usage
               --opens            trace open/openat/openat2/creat calls (eBPF, needs root or
                                  CAP_BPF+CAP_PERFMON): one JSON line per call, a summary
                                  line at the end (Ctrl+C or SIGTERM ends it cleanly)
+              --cgroup PATH      with --opens: only this cgroup v2 and its descendants, by
+                                 its path below the unified root (/system.slice/ssh.service)
               --duration SECONDS with --opens: stop after this long
               --no-bpf           load no eBPF programs (no syscall rates; CPU meters from
                                  /proc/stat's ticks only, which work between ticks evades)
