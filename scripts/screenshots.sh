@@ -10,9 +10,11 @@ out=screenshots
 mkdir -p "$out"
 work=$(mktemp -d)
 pids=()
+demo=""
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   tmux -L shots kill-server 2>/dev/null || true
+  for _ in $(seq 50); do [[ -z $demo || ! -d $demo ]] && break; rmdir "$demo" 2>/dev/null || sleep 0.1; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -28,6 +30,14 @@ chmod 755 "$work" "$work"/*
 
 # A config poller whose own opens (bash redirections, no child) succeed, fail with EACCES and ENOENT, for the opens shot.
 "${nobody[@]}" bash -c 'exec -a config-poller bash -c "while :; do read -r x < /etc/hostname; read -r x < /etc/shadow; read -r x < /etc/app/$(printf "\033")[31mconf; read -r x < /etc/os-release; sleep 0.4; done" 2>/dev/null' & pids+=($!)
+
+# cpu-burner and the config poller in a cgroup v2 group of their own, for the syscall pane scoped to a cgroup.
+if unified=$(findmnt -n -t cgroup2 -o TARGET | head -1) && [[ -n $unified ]]; then
+  demo=$unified/topsharp-demo
+  mkdir -p "$demo"
+  echo "${pids[0]}" > "$demo/cgroup.procs"
+  echo "${pids[4]}" > "$demo/cgroup.procs"
+fi
 
 # A process with 64 MiB bound to node 0 (numactl), for the live NUMA shot: dd fills its buffer, then blocks on the pipe.
 "${nobody[@]}" bash -c 'numactl --membind=0 dd if=/dev/zero bs=64M count=1 2>/dev/null | sleep 3600' & pids+=($!)
@@ -68,6 +78,8 @@ USER_ARGS="" shot cgroups "2 Down Down" --theme default --root tests/fixtures/nu
 shot split "| C-o 2" --theme default
 # Syscalls (eBPF, as root): cpu-burner selected, the syscall pane beside the table with latency on.
 SETTLE=4 shot syscalls "/ c p u F3 Escape | C-o s l" --theme default
+# The same pane scoped to cpu-burner's cgroup (g on it, Enter in the cgroup pane, then the syscall pane), latency on.
+[[ -n $demo ]] && SETTLE=4 shot syscalls-cgroup "/ c p u F3 Escape g Enter 5 l" --theme default
 # Opens (needs root): the poller's file opens, live, failures in red, its escape byte shown escaped.
 SETTLE=4 shot opens "/ c o n f i g - p o l l e r Escape o" --theme default
 # Memory: the memory map of the dd holding 64 MiB (m on the table), and the kernel's memory pane.

@@ -6,6 +6,9 @@ public sealed record SyscallRate(int Nr, string Name, ulong Count, double PerSec
 /// <summary>A process's syscall rates over an interval and its busiest syscalls.</summary>
 public sealed record ProcessSyscallRates(int Pid, string Comm, bool Exited, double PerSec, double ErrorsPerSec, IReadOnlyList<SyscallRate> Top);
 
+/// <summary>One key's calls, errors and latency buckets (null when not timed) over an interval.</summary>
+internal readonly record struct KeyDelta(SyscallKey Key, ulong Calls, ulong Errors, ulong[]? Buckets);
+
 /// <summary>
 /// Rates between two <see cref="SyscallSnapshot"/>s: a pure function, no clock, no kernel. Sorted busiest first.
 /// A key absent from the older snapshot, or restarted since (<see cref="SyscallTotals.Since"/>), counts from zero.
@@ -20,16 +23,7 @@ public sealed record SyscallRates(TimeSpan Interval, IReadOnlyList<SyscallRate> 
         if (interval <= TimeSpan.Zero) return Empty;
         double seconds = interval.TotalSeconds;
         bool sameEpoch = older.Epoch == newer.Epoch;
-
-        var perKey = new List<(SyscallKey Key, ulong Calls, ulong Errors, ulong[]? Buckets)>();
-        foreach ((SyscallKey key, SyscallTotals now) in newer.ByKey)
-        {
-            SyscallTotals? then = sameEpoch && older.ByKey.TryGetValue(key, out SyscallTotals? t) && t.Since == now.Since ? t : null;
-            ulong calls = now.Calls - Math.Min(now.Calls, then?.Calls ?? 0);
-            ulong errors = now.Errors - Math.Min(now.Errors, then?.Errors ?? 0);
-            ulong[]? buckets = Delta(then?.Buckets, now.Buckets);
-            if (calls > 0 || errors > 0) perKey.Add((key, calls, errors, buckets));
-        }
+        List<KeyDelta> perKey = Deltas(older, newer);
 
         var bySyscall = perKey.GroupBy(k => k.Key.Nr).Select(g =>
         {
@@ -49,13 +43,29 @@ public sealed record SyscallRates(TimeSpan Interval, IReadOnlyList<SyscallRate> 
         return new SyscallRates(interval, bySyscall, byProcess);
     }
 
-    private static SyscallRate Rate(int nr, ulong calls, ulong errors, ulong[]? buckets, double seconds) =>
+    /// <summary>Each key's calls, errors and latency buckets over the interval; keys with no call left out.</summary>
+    internal static List<KeyDelta> Deltas(SyscallSnapshot older, SyscallSnapshot newer)
+    {
+        bool sameEpoch = older.Epoch == newer.Epoch;
+        var perKey = new List<KeyDelta>();
+        foreach ((SyscallKey key, SyscallTotals now) in newer.ByKey)
+        {
+            SyscallTotals? then = sameEpoch && older.ByKey.TryGetValue(key, out SyscallTotals? t) && t.Since == now.Since ? t : null;
+            ulong calls = now.Calls - Math.Min(now.Calls, then?.Calls ?? 0);
+            ulong errors = now.Errors - Math.Min(now.Errors, then?.Errors ?? 0);
+            ulong[]? buckets = Delta(then?.Buckets, now.Buckets);
+            if (calls > 0 || errors > 0) perKey.Add(new KeyDelta(key, calls, errors, buckets));
+        }
+        return perKey;
+    }
+
+    internal static SyscallRate Rate(int nr, ulong calls, ulong errors, ulong[]? buckets, double seconds) =>
         new(nr, SyscallNames.Of(nr), calls, calls / seconds, errors, errors / seconds,
             buckets is null ? null : LatencyPercentile.Of(buckets, 0.50),
             buckets is null ? null : LatencyPercentile.Of(buckets, 0.99));
 
     /// <summary>newer − older per bucket; null without newer buckets or when nothing was timed in between.</summary>
-    private static ulong[]? Delta(ulong[]? older, ulong[]? newer)
+    internal static ulong[]? Delta(ulong[]? older, ulong[]? newer)
     {
         if (newer is null) return null;
         var delta = new ulong[newer.Length];
@@ -69,7 +79,7 @@ public sealed record SyscallRates(TimeSpan Interval, IReadOnlyList<SyscallRate> 
         return any ? delta : null;
     }
 
-    private static ulong Sum(IEnumerable<ulong> values)
+    internal static ulong Sum(IEnumerable<ulong> values)
     {
         ulong sum = 0;
         foreach (ulong v in values) sum += v;

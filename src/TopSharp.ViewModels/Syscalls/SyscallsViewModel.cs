@@ -1,6 +1,7 @@
 using System.Globalization;
 using R3;
 using TopSharp.Bpf.Syscalls;
+using TopSharp.Core.Cgroups;
 using TopSharp.Core.Processes;
 using TopSharp.Core.Text;
 using TopSharp.ViewModels.Formatting;
@@ -13,7 +14,7 @@ namespace TopSharp.ViewModels.Syscalls;
 /// while it is visible (every syscall on the machine pays while attached) and detached when it is hidden;
 /// on each sample while attached it drains the kernel counters and rates the interval.
 /// </summary>
-public sealed class SyscallsViewModel : IDisposable
+public sealed partial class SyscallsViewModel : IDisposable
 {
     public const int SystemRows = 12;
     public const int ProcessRows = 10;
@@ -26,16 +27,19 @@ public sealed class SyscallsViewModel : IDisposable
     private string? _failure;
     private SyscallSnapshot? _previous;
     private ProcessKey? _selected;
-    private IReadOnlyList<ProcessSample> _processes = [];
+    /// <summary>The last interval: its two tracer snapshots and the process sample at its end.</summary>
+    private (SyscallSnapshot Older, SyscallSnapshot Newer, Sample Sample)? _interval;
 
     /// <param name="open">Opens the tracer, or says in words why it cannot (no privileges, no BPF, --no-bpf).</param>
+    /// <param name="cgroup">The cgroup the process table is filtered to (null: none); the upper table follows it (see <see cref="ToggleScope"/>).</param>
     public SyscallsViewModel(Observable<Sample> samples, Observable<ProcessKey?> selected, Observable<bool> visible,
-        Func<(ISyscallTracer? Tracer, string Reason)> open)
+        Func<(ISyscallTracer? Tracer, string Reason)> open, Observable<CgroupKey?>? cgroup = null)
     {
         _open = open;
         _subscriptions = Disposable.Combine(
             visible.DistinctUntilChanged().Subscribe(SetVisible),
             selected.Subscribe(k => { lock (_lock) _selected = k; }),
+            (cgroup ?? Observable.Return<CgroupKey?>(null)).DistinctUntilChanged().Subscribe(FollowCgroup),
             samples.Subscribe(OnSample));
     }
 
@@ -87,13 +91,23 @@ public sealed class SyscallsViewModel : IDisposable
     {
         lock (_lock)
         {
-            _processes = sample.Snapshot.Processes;
             if (_tracer is not { IsAttached: true } tracer || _previous is null) return;
             SyscallSnapshot now = tracer.Sample();
-            SyscallRates rates = SyscallRates.Between(_previous, now, ProcessRows);
+            _interval = (_previous, now, sample);
             _previous = now;
-            _state.Value = Build(rates, _selected, _processes, tracer.Latency);
+            Publish();
         }
+    }
+
+    /// <summary>Rates the last interval into the pane's state, for the scope chosen now. Caller holds the lock.</summary>
+    private void Publish()
+    {
+        if (_interval is not { } i || _tracer is null) return;
+        SyscallRates rates = SyscallRates.Between(i.Older, i.Newer, ProcessRows);
+        SyscallsState state = Build(rates, _selected, i.Sample.Snapshot.Processes, _tracer.Latency);
+        _state.Value = _cgroup is not { } group ? state
+            : _machineWide ? state with { Cgroup = CgroupSyscallScope.Name(group) }
+            : Scoped(state, group, i.Older, i.Newer, i.Sample);
     }
 
     /// <summary>The pure mapping from one interval's rates to the pane's rows.</summary>

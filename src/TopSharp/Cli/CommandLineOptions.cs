@@ -38,9 +38,6 @@ public sealed record CommandLineOptions
     /// <summary>Trace open(2)-family calls as JSON lines (<c>--opens --json</c>), scoped by a single <c>--pid</c> or by <see cref="Cgroup"/>.</summary>
     public bool Opens { get; init; }
 
-    /// <summary>With <c>--opens</c>: only this cgroup v2 and its descendants, by its path below the unified root (<c>--cgroup</c>).</summary>
-    public string? Cgroup { get; init; }
-
     /// <summary>With <c>--opens</c>: stop after this long (<c>--duration</c>); null runs until Ctrl+C or SIGTERM.</summary>
     public TimeSpan? Duration { get; init; }
 
@@ -52,6 +49,12 @@ public sealed record CommandLineOptions
 
     /// <summary>With <c>--json</c>: the memory map (smaps, smaps_rollup, numa_maps, page cache) of this process (<c>--maps PID</c>).</summary>
     public int? MapsPid { get; init; }
+
+    /// <summary>
+    /// <c>--cgroup [HIERARCHY:]PATH</c>: with <c>--once --json</c>, also the syscalls of this cgroup's processes and its descendants';
+    /// with <c>--opens</c>, only their opens (a unified group only: eBPF filters by cgroup v2 id).
+    /// </summary>
+    public Core.Cgroups.CgroupKey? Cgroup { get; init; }
 
     public bool ShowHelp { get; init; }
 

@@ -41,11 +41,11 @@ public sealed class CommandLineParser
                 "--json" => Flag(name, inline, ref options, o => o with { Json = true }),
                 "--numa-maps" => Flag(name, inline, ref options, o => o with { NumaMaps = true }),
                 "--opens" => Flag(name, inline, ref options, o => o with { Opens = true }),
-                "--cgroup" => Value(name, inline, "PATH", ref options, (o, v) => NonEmpty(v, o with { Cgroup = v })),
                 "--duration" => Value(name, inline, "SECONDS", ref options, Duration),
                 "--no-bpf" => Flag(name, inline, ref options, o => o with { NoBpf = true }),
                 "--syscall-latency" => Flag(name, inline, ref options, o => o with { SyscallLatency = true }),
                 "--maps" => Value(name, inline, "PID", ref options, MapsPid),
+                "--cgroup" => Value(name, inline, "[HIERARCHY:]PATH", ref options, Cgroup),
                 "-d" or "--delay" => Value(name, inline, "SECONDS", ref options, Delay),
                 "-p" or "--pid" => Value(name, inline, "PID[,PID...]", ref options, (o, v) => AddPids(o, v, pids)),
                 "-u" or "--user" => Value(name, inline, "NAME", ref options, (o, v) => NonEmpty(v, o with { User = v })),
@@ -60,12 +60,12 @@ public sealed class CommandLineParser
         if (options.ShowHelp || options.ShowVersion) return null;
         if (options.Opens) return OpensErrors(options);
         if (options.Duration is not null) return "--duration needs --opens";
-        if (options.Cgroup is not null) return "--cgroup needs --opens";
         if (options.Json && !options.Once) return "--json needs --once or --opens";
         if (options.Once && !options.Json) return "--once needs --json (the JSON report is the only one-shot output)";
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
         if (options.SyscallLatency && !options.Json) return "--syscall-latency needs --once --json (the syscall pane has its own key)";
         if (options.MapsPid is not null && !options.Json) return "--maps needs --once --json";
+        if (options.Cgroup is not null && !options.Json) return "--cgroup needs --once --json or --opens --json";
         return null;
     }
 
@@ -103,6 +103,16 @@ public sealed class CommandLineParser
         int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) && pid > 0
             ? (o with { MapsPid = pid }, null)
             : (null, $"'{TerminalText.Escape(value)}' is not a PID");
+
+    /// <summary><c>/PATH</c> in the unified hierarchy, or <c>HIERARCHY:/PATH</c> in the v1 hierarchy of those controllers (<c>cpu,cpuacct:/db</c>).</summary>
+    private static (CommandLineOptions?, string?) Cgroup(CommandLineOptions o, string value)
+    {
+        int colon = value.StartsWith('/') ? -1 : value.IndexOf(':');
+        (string hierarchy, string path) = colon < 0 ? ("unified", value) : (value[..colon], value[(colon + 1)..]);
+        if (hierarchy.Length == 0 || !path.StartsWith('/'))
+            return (null, $"'{TerminalText.Escape(value)}' is not a cgroup: /PATH in the unified hierarchy, or HIERARCHY:/PATH (e.g. cpu,cpuacct:/user.slice)");
+        return (o with { Cgroup = new Core.Cgroups.CgroupKey(hierarchy, path.Length > 1 ? path.TrimEnd('/') : path) }, null);
+    }
 
     private static (CommandLineOptions?, string?) Delay(CommandLineOptions o, string value)
     {

@@ -5,7 +5,7 @@ internal static class Usage
 {
     public const string Text = """
         Usage: topsharp [OPTIONS]
-               topsharp --once --json [--numa-maps] [--syscall-latency] [--maps PID] [--delay SECONDS] [--root DIR]
+               topsharp --once --json [--numa-maps] [--syscall-latency] [--cgroup PATH] [--maps PID] [--delay SECONDS] [--root DIR]
                topsharp --opens --json [--pid PID | --cgroup PATH] [--duration SECONDS]
 
         An interactive process and system monitor for Linux.
@@ -28,12 +28,15 @@ internal static class Usage
               --opens            trace open/openat/openat2/creat calls (eBPF, needs root or
                                  CAP_BPF+CAP_PERFMON): one JSON line per call, a summary
                                  line at the end (Ctrl+C or SIGTERM ends it cleanly)
-              --cgroup PATH      with --opens: only this cgroup v2 and its descendants, by
-                                 its path below the unified root (/system.slice/ssh.service)
               --duration SECONDS with --opens: stop after this long
               --no-bpf           load no eBPF programs (no syscall rates; CPU meters from
                                  /proc/stat's ticks only, which work between ticks evades)
               --syscall-latency  with --json: also time every syscall (p50_ns, p99_ns)
+              --cgroup PATH      with --json: add syscalls.by_cgroup, the syscalls of the
+                                 processes in PATH and below (unified hierarchy; or
+                                 HIERARCHY:PATH for v1, e.g. cpu,cpuacct:/user.slice);
+                                 with --opens: only the opens of that unified group and
+                                 below (eBPF knows no v1 groups)
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 

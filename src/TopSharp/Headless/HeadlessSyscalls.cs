@@ -1,5 +1,7 @@
 using TopSharp.Bpf.Syscalls;
 using TopSharp.Cli;
+using TopSharp.Core.Cgroups;
+using TopSharp.Core.Sampling;
 
 namespace TopSharp.Headless;
 
@@ -45,11 +47,17 @@ internal sealed class HeadlessSyscalls : IDisposable
         (_older, _newer) = (_newer, _tracer.Sample());
     }
 
-    public SyscallsJson Report(Func<int, bool> selected)
+    /// <param name="cgroup"><c>--cgroup</c>: adds <c>by_cgroup</c>, members judged by the readings' /proc/PID/cgroup.</param>
+    public SyscallsJson Report(Func<int, bool> selected, CgroupKey? cgroup, SystemSnapshot older, SystemSnapshot newer)
     {
         if (_tracer is null) return SyscallsJson.Unavailable(_reason);
         if (_older is null || _newer is null) return SyscallsJson.Unavailable("only one reading");
-        return SyscallsJson.From(SyscallRates.Between(_older, _newer), _tracer.Latency, selected);
+        SyscallsJson json = SyscallsJson.From(SyscallRates.Between(_older, _newer), _tracer.Latency, selected);
+        return cgroup is { } group ? json with
+            {
+                ByCgroup = CgroupSyscallsJson.From(group, newer.Cgroups?.Find(group.Hierarchy, group.Path) is not null,
+                    _older, _newer, older.Processes, newer.Processes),
+            } : json;
     }
 
     public void Dispose() => _tracer?.Dispose();

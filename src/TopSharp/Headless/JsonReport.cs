@@ -18,7 +18,7 @@ internal static class JsonReport
         IReadOnlyDictionary<int, NumaMaps>? numaMaps = null;
         if (options.NumaMaps) (numaMaps, newer) = ReadNumaMaps(options, newer, newerRoot);
         Report report = ReportBuilder.Build(options, older, newer, SnapshotRates.Between(older, newer), numaMaps,
-            syscalls.Report(pid => options.Pids.Count == 0 || options.Pids.Contains(pid)));
+            syscalls.Report(pid => options.Pids.Count == 0 || options.Pids.Contains(pid), options.Cgroup, older, newer));
         if (options.MapsPid is int mapsPid) report = report with { MemoryMap = MemoryMapJson.Read(newerRoot, newer, mapsPid) };
         stdout.WriteLine(JsonSerializer.Serialize(report, ReportJsonContext.Readable.Report));
         return App.Ok;

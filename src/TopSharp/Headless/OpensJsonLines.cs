@@ -5,6 +5,7 @@ using TopSharp.Bpf.Opens;
 using TopSharp.Cli;
 using TopSharp.Core;
 using TopSharp.Core.Cgroups;
+using TopSharp.Core.Text;
 using TopSharp.ViewModels.Opens;
 
 namespace TopSharp.Headless;
@@ -39,11 +40,16 @@ internal static class OpensJsonLines
     internal static OpensScope? Scope(CommandLineOptions options, KernelRoot root, out string error)
     {
         error = "";
-        if (options.Cgroup is { } path)
+        if (options.Cgroup is { } key)
         {
+            if (key.Hierarchy != "unified")
+            {
+                error = $"{TerminalText.Escape(key.Hierarchy + ":" + key.Path)} is on a cgroup v1 hierarchy, which has no cgroup v2 id to filter by: give the group's path on the unified hierarchy";
+                return null;
+            }
             using var file = new KernelFile();
             CgroupLayout layout = MountInfoReader.Read(root, file, []);
-            return UnifiedCgroup.TryResolve(root, layout, path, out UnifiedCgroup group, out error) ? OpensScope.Cgroup(group.Id, group.Path) : null;
+            return UnifiedCgroup.TryResolve(root, layout, key.Path, out UnifiedCgroup group, out error) ? OpensScope.Cgroup(group.Id, group.Path) : null;
         }
         return options.Pids.Count == 1 ? OpensScope.Process(options.Pids[0], "") : OpensScope.All(Environment.ProcessId);
     }

@@ -12,7 +12,8 @@ internal sealed record SyscallsJson(
     string? Reason,
     bool Latency,
     IReadOnlyList<SyscallJson> BySyscall,
-    IReadOnlyList<ProcessSyscallsJson> ByProcess)
+    IReadOnlyList<ProcessSyscallsJson> ByProcess,
+    CgroupSyscallsJson? ByCgroup = null)
 {
     public static SyscallsJson Unavailable(string reason) => new(false, reason, false, [], []);
 
@@ -23,7 +24,7 @@ internal sealed record SyscallsJson(
             .Select(p => new ProcessSyscallsJson(p.Pid, p.Comm, p.Exited, Round.Two(p.PerSec)!.Value, Round.Two(p.ErrorsPerSec)!.Value, p.Top.Select(Syscall).ToList()))
             .ToList());
 
-    private static SyscallJson Syscall(SyscallRate r) =>
+    internal static SyscallJson Syscall(SyscallRate r) =>
         new(r.Nr, r.Name, r.Count, Round.Two(r.PerSec)!.Value, r.Errors, Round.Two(r.ErrorsPerSec)!.Value,
             r.P50Ns is { } p50 ? Math.Round(p50) : null, r.P99Ns is { } p99 ? Math.Round(p99) : null);
 }

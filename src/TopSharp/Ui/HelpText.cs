@@ -10,7 +10,7 @@ public static class HelpText
         KeyMap.HelpSection,
         ("Process table", ProcessTableKeys.All.Select(b => (b.Keys, b.Help))),
         ("Opens view (o)", Opens.OpensView.Help),
-        ("Syscalls pane", [("l", "latency on/off: time every syscall for p50/p99 (costs more per syscall)")]),
+        ("Syscalls pane", Syscalls.SyscallsPaneView.Help),
         ("Memory map (m or Enter on the process table)", Memory.MemoryMapText.HelpKeys),
         ("Cgroup pane", Cgroups.CgroupTreeView.Help),
         ("Memory pane", [("F6 >", "sort the slab caches by memory, objects, active ratio")]),

@@ -105,6 +105,25 @@ public class CommandLineParserTests
         Assert.Equal(42, o.MapsPid);
     }
 
+    [Theory]
+    [InlineData("/system.slice/ssh.service", "unified", "/system.slice/ssh.service")]
+    [InlineData("/batch/job2/", "unified", "/batch/job2")]
+    [InlineData("/", "unified", "/")]
+    [InlineData("/odd:name", "unified", "/odd:name")]
+    [InlineData("cpu,cpuacct:/db", "cpu,cpuacct", "/db")]
+    public void Cgroup_names_a_group_in_the_unified_hierarchy_or_a_v1_one(string value, string hierarchy, string path) =>
+        Assert.Equal(new Core.Cgroups.CgroupKey(hierarchy, path), Parse("--once", "--json", "--cgroup", value).Cgroup);
+
+    [Fact]
+    public void Cgroup_needs_the_json_report_and_a_path()
+    {
+        Assert.Equal("--cgroup needs --once --json or --opens --json", Error("--cgroup", "/a"));
+        Assert.Equal("--cgroup: 'a/b' is not a cgroup: /PATH in the unified hierarchy, or HIERARCHY:/PATH (e.g. cpu,cpuacct:/user.slice)",
+            Error("--once", "--json", "--cgroup", "a/b"));
+        Assert.StartsWith("--cgroup: ':/a' is not a cgroup", Error("--once", "--json", "--cgroup", ":/a"));
+        Assert.Equal(new Core.Cgroups.CgroupKey("unified", "/a"), Parse("--opens", "--json", "--cgroup", "/a").Cgroup);
+    }
+
     [Fact]
     public void Control_characters_in_a_bad_argument_are_escaped()
     {

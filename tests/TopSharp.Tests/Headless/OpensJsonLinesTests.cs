@@ -109,7 +109,7 @@ public class OpensJsonLinesTests
     public void Cgroup_resolves_a_path_on_the_unified_hierarchy_to_its_id_and_level()
     {
         var root = new KernelRoot(Fixtures.Dir("numa4-cgroup2/t0"));
-        OpensScope? scope = OpensJsonLines.Scope(new CommandLineOptions { Opens = true, Json = true, Cgroup = "/batch/job2" }, root, out string error);
+        OpensScope? scope = OpensJsonLines.Scope(new CommandLineOptions { Opens = true, Json = true, Cgroup = new CgroupKey("unified", "/batch/job2") }, root, out string error);
 
         Assert.Equal("", error);
         Assert.Equal((OpensScopeKind.Cgroup, 2, "/batch/job2"), (scope!.Kind, scope.CgroupLevel, scope.CgroupPath));
@@ -118,11 +118,12 @@ public class OpensJsonLinesTests
     }
 
     [Theory]
-    [InlineData("numa4-cgroup2/t0", "/batch/nope", "no cgroup /batch/nope on the unified hierarchy (")]
-    [InlineData("numa4-cgroup1/t0", "/batch", "no cgroup v2 (unified) hierarchy is mounted")]
-    public void Cgroup_that_is_not_on_the_unified_hierarchy_is_refused_in_words(string fixture, string path, string expected)
+    [InlineData("numa4-cgroup2/t0", "unified", "/batch/nope", "no cgroup /batch/nope on the unified hierarchy (")]
+    [InlineData("numa4-cgroup1/t0", "unified", "/batch", "no cgroup v2 (unified) hierarchy is mounted")]
+    [InlineData("numa4-cgroup1/t0", "cpu,cpuacct", "/batch", "cpu,cpuacct:/batch is on a cgroup v1 hierarchy, which has no cgroup v2 id to filter by: give the group's path on the unified hierarchy")]
+    public void Cgroup_that_is_not_on_the_unified_hierarchy_is_refused_in_words(string fixture, string hierarchy, string path, string expected)
     {
-        var options = new CommandLineOptions { Opens = true, Json = true, Cgroup = path };
+        var options = new CommandLineOptions { Opens = true, Json = true, Cgroup = new CgroupKey(hierarchy, path) };
         Assert.Null(OpensJsonLines.Scope(options, new KernelRoot(Fixtures.Dir(fixture)), out string error));
         Assert.StartsWith(expected, error);
     }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
 using TopSharp.Bpf.Syscalls;
+using TopSharp.Core.Processes;
 using TopSharp.Headless;
 using TopSharp.Testing;
 using Xunit;
 using static TopSharp.Tests.Cli.AppTests;
+using static TopSharp.ViewModels.Tests.Support.Snapshots;
 
 namespace TopSharp.Tests.Headless;
 
@@ -38,6 +40,54 @@ public class SyscallsJsonTests
         Assert.True(process.GetProperty("exited").GetBoolean());
         Assert.Contains("\\u001B[31m", text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("getppid", process.GetProperty("top")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void By_cgroup_sums_the_members_and_counts_what_it_left_out()
+    {
+        SyscallSnapshot older = new(1, TimeSpan.FromSeconds(1), false, new Dictionary<SyscallKey, SyscallTotals>(), new Dictionary<int, ulong[]>(), new Dictionary<int, ProcessName>());
+        SyscallSnapshot newer = older with
+        {
+            Timestamp = TimeSpan.FromSeconds(3),
+            ByKey = new Dictionary<SyscallKey, SyscallTotals>
+            {
+                [new(10, 110)] = new(400, 0, 1, null), [new(11, 110)] = new(200, 0, 1, null),
+                [new(20, 110)] = new(9_000, 0, 1, null), [new(30, 0)] = new(60, 0, 1, null),
+            },
+        };
+        ProcessSample In(int pid, string path) => Proc(pid) with { Cgroup = new PidCgroup([new CgroupMembership(0, "", path)]) };
+        var group = new Core.Cgroups.CgroupKey("unified", "/batch");
+
+        CgroupSyscallsJson json = CgroupSyscallsJson.From(group, true, older, newer,
+            [In(10, "/batch/job1"), In(11, "/batch"), In(20, "/")], [In(10, "/batch/job1"), In(20, "/")]);   // 11 exited; 30 never seen
+        JsonElement root = JsonDocument.Parse(JsonSerializer.Serialize(SyscallsJson.Unavailable("x") with { ByCgroup = json },
+            ReportJsonContext.Readable.SyscallsJson)).RootElement.GetProperty("by_cgroup");
+
+        Assert.True(root.GetProperty("exists").GetBoolean());
+        Assert.Equal(("unified", "/batch", 1, 2, 1), (root.GetProperty("hierarchy").GetString(), root.GetProperty("path").GetString(),
+            root.GetProperty("processes").GetInt32(), root.GetProperty("with_syscalls").GetInt32(), root.GetProperty("exited").GetInt32()));
+        Assert.Equal((1, 30.0), (root.GetProperty("unknown_processes").GetInt32(), root.GetProperty("unknown_per_sec").GetDouble()));
+        JsonElement getppid = root.GetProperty("by_syscall").EnumerateArray().Single();
+        Assert.Equal(("getppid", 600UL, 300.0), (getppid.GetProperty("name").GetString(), getppid.GetProperty("count").GetUInt64(), getppid.GetProperty("per_sec").GetDouble()));
+    }
+
+    [SkippableFact]
+    public void Live_with_cgroup_root_every_process_of_the_reading_is_a_member()
+    {
+        Requires.Root("attaches BPF programs");
+        (int code, string stdout, string stderr) = Run("--once", "--json", "--delay", "0.3", "--cgroup", "/");
+        Assert.True(code == 0, stderr);
+        JsonElement root = JsonDocument.Parse(stdout).RootElement;
+        JsonElement byCgroup = root.GetProperty("syscalls").GetProperty("by_cgroup");
+        Requires.That(LiveCgroups.Layout().Unified is not null, "needs the unified (v2) hierarchy mounted");
+        Assert.Equal(root.GetProperty("processes").GetArrayLength(), byCgroup.GetProperty("processes").GetInt32());
+        Assert.True(byCgroup.GetProperty("exists").GetBoolean());
+        Assert.Contains(byCgroup.GetProperty("by_syscall").EnumerateArray(), s => s.GetProperty("count").GetUInt64() > 0);
+        JsonElement missing = JsonDocument.Parse(Run("--once", "--json", "--delay", "0.2", "--cgroup", "no,such:/x").Out).RootElement
+            .GetProperty("syscalls").GetProperty("by_cgroup");
+        Assert.Equal((false, 0), (missing.GetProperty("exists").GetBoolean(), missing.GetProperty("processes").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(Run("--once", "--json", "--delay", "0.2").Out).RootElement
+            .GetProperty("syscalls").GetProperty("by_cgroup").ValueKind);
     }
 
     [SkippableFact]

@@ -91,9 +91,11 @@ public sealed class KeyMapTests
             Assert.Contains(help, l => l.StartsWith($"  {keys} ", StringComparison.Ordinal) && l.EndsWith(text, StringComparison.Ordinal));
         foreach (var (keys, text) in TopSharp.Ui.Memory.MemoryMapText.HelpKeys)
             Assert.Contains(help, l => l.StartsWith($"  {keys} ", StringComparison.Ordinal) && l.EndsWith(text, StringComparison.Ordinal));
-        // + the table: two headings and a blank line; + the syscall pane: a blank, its heading, l; + the opens view: a blank, its heading, its keys;
+        foreach (var (keys, text) in TopSharp.Ui.Syscalls.SyscallsPaneView.Help)
+            Assert.Contains(help, l => l.StartsWith($"  {keys} ", StringComparison.Ordinal) && l.EndsWith(text, StringComparison.Ordinal));
+        // + the table: two headings and a blank line; + the syscall pane: a blank, its heading, its keys; + the opens view: a blank, its heading, its keys;
         // + the memory map: a blank, its heading, its keys; + the memory pane: a blank, its heading, F6; + the cgroup pane: a blank, its heading, its keys.
-        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3 + 3 + (global::TopSharp.Ui.Opens.OpensView.Help.Count() + 2) + (TopSharp.Ui.Memory.MemoryMapText.HelpKeys.Count + 2) + 3
+        Assert.Equal(KeyMap.All.Count + ProcessTableKeys.All.Count + 3 + (TopSharp.Ui.Syscalls.SyscallsPaneView.Help.Count + 2) + (global::TopSharp.Ui.Opens.OpensView.Help.Count() + 2) + (TopSharp.Ui.Memory.MemoryMapText.HelpKeys.Count + 2) + 3
             + (TopSharp.Ui.Cgroups.CgroupTreeView.Help.Count + 2), help.Count);
         foreach (var (key, word, command) in StatusLine.HintTexts())
         {

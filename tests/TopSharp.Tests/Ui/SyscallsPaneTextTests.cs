@@ -21,6 +21,17 @@ public class SyscallsPaneTextTests
     }
 
     [Fact]
+    public void A_cgroup_table_says_what_it_covers_and_what_it_left_out()
+    {
+        var state = new SyscallsState(null, null, false, [new SyscallRow("getppid", "300", "0", "-", "-")], "no process selected", [],
+            "Cgroup /batch/job2: 2 processes, 2 made syscalls", "/batch/job2", true, "not counted: 1 process whose cgroup was never read");
+        IReadOnlyList<string> lines = SyscallsPaneText.Lines(state, 120);
+        Assert.Equal(["Cgroup /batch/job2: 2 processes, 2 made syscalls, busiest first    latency off (l: time every syscall)",
+            "c: the whole machine", "  SYSCALL              CALLS/s  ERRORS/s      P50      P99",
+            "  getppid                  300         0        -        -", "  not counted: 1 process whose cgroup was never read"], lines.Take(5));
+    }
+
+    [Fact]
     public void Without_bpf_the_pane_is_words()
     {
         var state = new SyscallsState("turned off by --no-bpf", null, false, [], "", []);

@@ -2,7 +2,7 @@ using TopSharp.ViewModels.Syscalls;
 
 namespace TopSharp.Ui.Syscalls;
 
-/// <summary>Lays out the syscall pane as lines for a width: the system-wide table, then the selected process's. Pure.</summary>
+/// <summary>Lays out the syscall pane as lines for a width: the system-wide (or cgroup) table, then the selected process's. Pure.</summary>
 public static class SyscallsPaneText
 {
     private const string Columns = "  SYSCALL              CALLS/s  ERRORS/s      P50      P99";
@@ -18,10 +18,13 @@ public static class SyscallsPaneText
             return Clip(lines, width);
         }
         string latency = state.Latency ? "latency on (l: off; it costs more per syscall)" : "latency off (l: time every syscall)";
-        lines.Add($"System-wide, busiest first    {latency}");
+        lines.Add($"{state.SystemTitle}, busiest first    {latency}");
+        if (state.Cgroup is { } cgroup)
+            lines.Add(state.Scoped ? "c: the whole machine" : $"c: only cgroup {cgroup} (the process table's filter)");
         lines.Add(Columns);
         lines.AddRange(state.System.Select(Row));
         if (state.System.Count == 0) lines.Add("  (no syscalls counted yet)");
+        if (state.ScopeNote is { } note) lines.Add("  " + note);
         lines.Add("");
         lines.Add(state.ProcessTitle);
         if (state.Process.Count > 0)

@@ -9,24 +9,36 @@ using TopSharp.ViewModels.Syscalls;
 
 namespace TopSharp.Ui.Syscalls;
 
-/// <summary>The syscall pane: draws <see cref="SyscallsPaneText"/> for the view model's state; <c>l</c> toggles latency; owns the view model.</summary>
+/// <summary>
+/// The syscall pane: draws <see cref="SyscallsPaneText"/> for the view model's state; <c>l</c> toggles latency, <c>c</c> the
+/// upper table between the cgroup the process table is filtered to and the whole machine; owns the view model.
+/// </summary>
 public sealed class SyscallsPaneView : StatePane<SyscallsState>
 {
     /// <summary>Set from <c>--no-bpf</c> before the dashboard starts: the pane then loads nothing and says so.</summary>
     public static bool BpfDisabled { get; set; }
 
     public static readonly Key LatencyKey = Key.L;
+    public static readonly Key ScopeKey = Key.C;
+
+    /// <summary>The pane's keys for the help screen.</summary>
+    public static IReadOnlyList<(string Keys, string Text)> Help { get; } =
+    [
+        ("l", "latency on/off: time every syscall for p50/p99 (costs more per syscall)"),
+        ("c", "upper table: the cgroup the process table is filtered to (Enter in the cgroup pane) or the whole machine"),
+    ];
 
     private readonly SyscallsViewModel _vm;
 
-    public SyscallsPaneView(SyscallsViewModel vm, SynchronizationContext ui) : base(vm, vm.State, ui) => _vm = vm;
+    public SyscallsPaneView(SyscallsViewModel vm, SynchronizationContext? ui) : base(vm, vm.State, ui) => _vm = vm;
 
     /// <summary>The pane for the tab strip: attached while it is shown in either half of the split.</summary>
     public static SyscallsPaneView Create(PaneContext c) => new(new SyscallsViewModel(
         c.Vm.Sampler.Samples,
         c.Vm.Processes.State.Select(s => s.Selected).DistinctUntilChanged(),
         c.Vm.Layout.State.Select(s => s.Primary == PaneId.Syscalls || (s.IsSplit && s.Secondary == PaneId.Syscalls)),
-        c.Vm.SyscallTracer.Lease), c.Ui);
+        c.Vm.SyscallTracer.Lease,
+        c.Vm.Processes.State.Select(_ => c.Vm.Processes.CgroupFilter)), c.Ui);
 
     /// <summary>Opens the kernel's syscall tracer for <see cref="ViewModels.DashboardViewModel"/>, or says why it cannot.</summary>
     public static (ISyscallTracer?, string) Open()
@@ -37,8 +49,9 @@ public sealed class SyscallsPaneView : StatePane<SyscallsState>
 
     protected override bool OnKeyDown(Key key)
     {
-        if (!KeyMap.Matches(key, LatencyKey)) return false;
-        _vm.ToggleLatency();
+        if (KeyMap.Matches(key, LatencyKey)) _vm.ToggleLatency();
+        else if (KeyMap.Matches(key, ScopeKey)) _vm.ToggleScope();
+        else return false;
         return true;
     }
 
