@@ -28,6 +28,7 @@ trap cleanup EXIT
 
 [ "$(id -u)" = 0 ] || { echo "bpf-overhead.sh: needs root (it attaches BPF programs)" >&2; exit 1; }
 gcc -O2 -Wall -o "$work/syscaller" tests/native/syscaller.c
+gcc -O2 -Wall -o "$work/emptyprog" tests/native/emptyprog.c
 topsharp_dll=src/TopSharp/bin/Release/net10.0/topsharp.dll
 [ -f "$topsharp_dll" ] || dotnet build src/TopSharp -c Release -v q >/dev/null
 topsharp=(dotnet "$topsharp_dll")
@@ -97,8 +98,13 @@ bpftrace_start() {
 
 syscaller_round() { "$work/syscaller" "$CALLS"; }
 
+# the floor: programs that do nothing on the same tracepoints (tests/native/emptyprog.c)
+floor_enter_exit_start() { start_bg "$work/emptyprog" sys_enter sys_exit; wait_output attached; }
+floor_exit_start() { start_bg "$work/emptyprog" sys_exit; wait_output attached; }
+
 section_syscalls() {
   echo "syscalls: a getppid loop of $CALLS calls, CPU time per call"
+  paired "floor: empty programs on sys_enter and sys_exit" syscaller_round floor_enter_exit_start stop_bg
   paired "TopSharp counting (topsharp --once --json)" syscaller_round counting_start stop_bg
   paired "TopSharp counting + latency (--syscall-latency)" syscaller_round latency_start stop_bg
   if command -v bpftrace >/dev/null; then
@@ -124,6 +130,9 @@ section_sched() {
   dotnet build scripts/sched-attach.cs -c Release -o "$work/sched-attach" >"$work/sched-build.log" 2>&1 \
     || { cat "$work/sched-build.log" >&2; exit 1; }
   paired "TopSharp sched_switch busy time (scripts/sched-attach.cs)" pingpong_round sched_start stop_bg switch 2
+  # every switch here happens inside a read: latency mode parks each timed call's stamp at the switch
+  paired "TopSharp syscall counting (topsharp --once --json)" pingpong_round counting_start stop_bg "round trip"
+  paired "TopSharp counting + latency (--syscall-latency)" pingpong_round latency_start stop_bg "round trip"
 }
 
 # --- section: opens (opens.bpf.c on raw_syscalls:sys_exit, ring buffer) -------------------------------
@@ -155,6 +164,7 @@ section_opens() {
   read -r opener_pid <&"${OPENER[0]}"
   opener_round >/dev/null   # warm up
   echo "opens: a loop of $CALLS failing openat calls (ENOENT), CPU time per call"
+  paired "floor: an empty program on sys_exit" opener_round floor_exit_start stop_bg
   paired "TopSharp --opens scoped to another pid (--pid 1)" opener_round opens_other_start stop_bg
   paired "TopSharp --opens scoped to the loop (an event per call)" opener_round opens_self_start stop_bg
   if command -v opensnoop-bpfcc >/dev/null && timeout 60 opensnoop-bpfcc -d 1 >/dev/null 2>&1; then

@@ -14,9 +14,9 @@ public class ObjectSpecTests
         Assert.Equal(new BpfMapSpec("config", BpfMapType.Array, 4, 16, 1, 0), maps["config"]);
         Assert.Equal(new BpfMapSpec("counts", BpfMapType.PercpuHash, 8, 16, 10240, 0), maps["counts"]);
         Assert.Equal(new BpfMapSpec("comms", BpfMapType.LruHash, 4, 16, 10240, 0), maps["comms"]);
-        Assert.Equal(new BpfMapSpec("start", BpfMapType.LruHash, 4, 16, 10240, 0), maps["start"]);
-        Assert.Equal(new BpfMapSpec("sys_hist", BpfMapType.PercpuArray, 4, 8, 512 * 32, 0), maps["sys_hist"]);
-        Assert.Equal(new BpfMapSpec("proc_hist", BpfMapType.PercpuHash, 12, 8, 10240, 0), maps["proc_hist"]);
+        Assert.Equal(new BpfMapSpec("timed", BpfMapType.Hash, 8, 32 * 8, 10240, 0), maps["timed"]);
+        Assert.Equal(new BpfMapSpec("inflight", BpfMapType.PercpuArray, 4, 40, 1, 0), maps["inflight"]);
+        Assert.Equal(new BpfMapSpec("parked", BpfMapType.LruHash, 4, 24, 10240, 0), maps["parked"]);
         Assert.Equal(6, maps.Count);
         Assert.Equal("GPL", spec.License);
     }
@@ -25,12 +25,12 @@ public class ObjectSpecTests
     public void Programs_come_from_raw_tp_sections_with_their_map_references_on_LD_IMM64()
     {
         BpfObjectSpec spec = TestObjects.SyscallsSpec();
-        Assert.Equal(["sys_enter", "sys_exit"], spec.Programs.Select(p => p.Name).Order());
+        Assert.Equal(["park", "sys_enter", "sys_exit"], spec.Programs.Select(p => p.Name).Order());
+        Assert.Equal("sched_switch", spec.Programs.Single(p => p.Name == "park").AttachTo);
         foreach (BpfProgramSpec p in spec.Programs)
         {
             Assert.Equal(BpfProgramType.RawTracepoint, p.Type);
-            Assert.Equal("raw_tp/" + p.Name, p.Section);
-            Assert.Equal(p.Name, p.AttachTo);
+            Assert.Equal("raw_tp/" + p.AttachTo, p.Section);
             Assert.NotEmpty(p.MapReferences);
             Assert.All(p.MapReferences, r => Assert.Equal(0x18, p.Instructions[r.Instruction * 8]));
         }

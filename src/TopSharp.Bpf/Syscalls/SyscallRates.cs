@@ -65,7 +65,7 @@ public sealed record SyscallRates(TimeSpan Interval, IReadOnlyList<SyscallRate> 
             buckets is null ? null : LatencyPercentile.Of(buckets, 0.99));
 
     /// <summary>newer − older per bucket; null without newer buckets or when nothing was timed in between.</summary>
-    internal static ulong[]? Delta(ulong[]? older, ulong[]? newer)
+    private static ulong[]? Delta(ulong[]? older, ulong[]? newer)
     {
         if (newer is null) return null;
         var delta = new ulong[newer.Length];
@@ -79,7 +79,7 @@ public sealed record SyscallRates(TimeSpan Interval, IReadOnlyList<SyscallRate> 
         return any ? delta : null;
     }
 
-    internal static ulong Sum(IEnumerable<ulong> values)
+    private static ulong Sum(IEnumerable<ulong> values)
     {
         ulong sum = 0;
         foreach (ulong v in values) sum += v;

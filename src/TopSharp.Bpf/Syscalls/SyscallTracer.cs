@@ -19,10 +19,12 @@ public sealed class SyscallTracer : ISyscallTracer
     private readonly TimeProvider _time;
     private readonly Dictionary<SyscallKey, Totals> _totals = [];
     private readonly Dictionary<int, ProcessName> _names = [];
+    /// <summary>The system-wide latency histogram per syscall number, cumulative since the programs were loaded.</summary>
+    private readonly Dictionary<int, ulong[]> _systemBuckets = [];
     private readonly KernelFile _file = new(256);
     private readonly long _epoch = Interlocked.Increment(ref s_epochs);
     private readonly (uint NrOffset, uint Exit, uint ExitGroup) _arch;
-    private BpfLink? _enter, _exit;
+    private BpfLink? _enter, _exit, _park;
     private uint _latencyGeneration, _generations;
     private bool _latencyEverOn;
     private long _drains;
@@ -78,23 +80,39 @@ public sealed class SyscallTracer : ISyscallTracer
             _latencyGeneration = value ? Math.Max(1, ++_generations) : 0;
             _latencyEverOn |= value;
             WriteConfig();
+            if (IsAttached) AttachPark();
         }
     }
 
     public void Attach()
     {
         if (IsAttached) return;
-        _enter = _object.Program("sys_enter").AttachRawTracepoint();
-        try { _exit = _object.Program("sys_exit").AttachRawTracepoint(); }
+        try
+        {
+            _enter = _object.Program("sys_enter").AttachRawTracepoint();
+            _exit = _object.Program("sys_exit").AttachRawTracepoint();
+            AttachPark();
+        }
         catch { Detach(); throw; }
     }
 
-    /// <summary>Closes both links: from here on no syscall pays for the programs.</summary>
+    /// <summary>
+    /// sched_switch's `park` keeps the stamp of a thread switched out inside a syscall; it is needed, and
+    /// every context switch pays for it, only while latency is on.
+    /// </summary>
+    private void AttachPark()
+    {
+        if (Latency && _park is null) _park = _object.Program("park").AttachRawTracepoint();
+        else if (!Latency && _park is not null) { _park.Dispose(); _park = null; }
+    }
+
+    /// <summary>Closes every link: from here on no syscall or context switch pays for the programs.</summary>
     public void Detach()
     {
+        _park?.Dispose();
         _exit?.Dispose();
         _enter?.Dispose();
-        _exit = _enter = null;
+        _park = _exit = _enter = null;
     }
 
     /// <summary>Drains the kernel's counters into the running totals and returns them as a snapshot.</summary>
@@ -112,30 +130,24 @@ public sealed class SyscallTracer : ISyscallTracer
             touched.Add(k);
         }, delete: true);
 
-        var systemBuckets = new Dictionary<int, ulong[]>();
         if (_latencyEverOn)
         {
-            BpfMap procHist = _object.Map("proc_hist");
-            procHist.ReadAll((key, value) =>
+            BpfMap timed = _object.Map("timed");
+            timed.ReadAll((key, value) =>
             {
                 SyscallKey k = Key(key);
-                int slot = MemoryMarshal.Read<int>(key[8..]);
                 Totals t = TotalsOf(k, drain);
+                ReadOnlySpan<ulong> hist = MemoryMarshal.Cast<byte, ulong>(value)[..SyscallSnapshot.BucketCount];
                 t.Buckets ??= new ulong[SyscallSnapshot.BucketCount];
-                if ((uint)slot < SyscallSnapshot.BucketCount) t.Buckets[slot] += procHist.SumUInt64(value, 0);
+                if (!_systemBuckets.TryGetValue(k.Nr, out ulong[]? system))
+                    _systemBuckets[k.Nr] = system = new ulong[SyscallSnapshot.BucketCount];
+                for (int slot = 0; slot < hist.Length; slot++)
+                {
+                    t.Buckets[slot] += hist[slot];
+                    system[slot] += hist[slot];
+                }
                 touched.Add(k);
             }, delete: true);
-            BpfMap sysHist = _object.Map("sys_hist");
-            sysHist.ReadAll((key, value) =>
-            {
-                ulong n = sysHist.SumUInt64(value, 0);
-                if (n == 0) return;
-                int index = MemoryMarshal.Read<int>(key);
-                int nr = index / SyscallSnapshot.BucketCount;
-                if (!systemBuckets.TryGetValue(nr, out ulong[]? buckets))
-                    systemBuckets[nr] = buckets = new ulong[SyscallSnapshot.BucketCount];
-                buckets[index % SyscallSnapshot.BucketCount] = n;
-            });
         }
 
         foreach (SyscallKey idle in _totals.Keys.Where(k => !touched.Contains(k)).ToList())
@@ -145,6 +157,7 @@ public sealed class SyscallTracer : ISyscallTracer
         var byKey = new Dictionary<SyscallKey, SyscallTotals>(_totals.Count);
         foreach ((SyscallKey k, Totals t) in _totals)
             byKey[k] = new SyscallTotals(t.Calls, t.Errors, t.Since, (ulong[]?)t.Buckets?.Clone());
+        var systemBuckets = _systemBuckets.ToDictionary(b => b.Key, b => (ulong[])b.Value.Clone());
         return new SyscallSnapshot(_epoch, _time.GetElapsedTime(0), Latency, byKey, systemBuckets, new Dictionary<int, ProcessName>(_names));
     }
 

@@ -45,7 +45,7 @@ public sealed partial class SyscallsViewModel : IDisposable
 
     public ReadOnlyReactiveProperty<SyscallsState> State => _state;
 
-    /// <summary>The pane's latency key: times every syscall (p50/p99) or stops timing.</summary>
+    /// <summary>The pane's latency key: times syscalls (p50/p99; a sample of a flood) or stops timing.</summary>
     public void ToggleLatency()
     {
         lock (_lock)
@@ -63,6 +63,7 @@ public sealed partial class SyscallsViewModel : IDisposable
             if (!visible)
             {
                 _tracer?.Detach();
+                _interval = null;   // nothing to re-rate until an interval of the next showing
                 return;
             }
             if (_tracer is null && _failure is null)

@@ -44,7 +44,7 @@ public sealed record CommandLineOptions
     /// <summary>No eBPF programs at all: no syscall pane data, no SYSC/s columns, CPU meters from /proc/stat's ticks only (<c>--no-bpf</c>).</summary>
     public bool NoBpf { get; init; }
 
-    /// <summary>With <c>--json</c>: time every syscall for <c>p50_ns</c>/<c>p99_ns</c> (<c>--syscall-latency</c>; it costs more).</summary>
+    /// <summary>With <c>--json</c>: time syscalls for <c>p50_ns</c>/<c>p99_ns</c> (<c>--syscall-latency</c>; it costs more).</summary>
     public bool SyscallLatency { get; init; }
 
     /// <summary>With <c>--json</c>: the memory map (smaps, smaps_rollup, numa_maps, page cache) of this process (<c>--maps PID</c>).</summary>

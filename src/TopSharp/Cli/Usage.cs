@@ -31,7 +31,7 @@ internal static class Usage
               --duration SECONDS with --opens: stop after this long
               --no-bpf           load no eBPF programs (no syscall rates; CPU meters from
                                  /proc/stat's ticks only, which work between ticks evades)
-              --syscall-latency  with --json: also time every syscall (p50_ns, p99_ns)
+              --syscall-latency  with --json: also time syscalls (p50_ns, p99_ns)
               --cgroup PATH      with --json: add syscalls.by_cgroup, the syscalls of the
                                  processes in PATH and below (unified hierarchy; or
                                  HIERARCHY:PATH for v1, e.g. cpu,cpuacct:/user.slice);

@@ -26,7 +26,7 @@ public class SyscallsPaneTextTests
         var state = new SyscallsState(null, null, false, [new SyscallRow("getppid", "300", "0", "-", "-")], "no process selected", [],
             "Cgroup /batch/job2: 2 processes, 2 made syscalls", "/batch/job2", true, "not counted: 1 process whose cgroup was never read");
         IReadOnlyList<string> lines = SyscallsPaneText.Lines(state, 120);
-        Assert.Equal(["Cgroup /batch/job2: 2 processes, 2 made syscalls, busiest first    latency off (l: time every syscall)",
+        Assert.Equal(["Cgroup /batch/job2: 2 processes, 2 made syscalls, busiest first    latency off (l: time syscalls)",
             "c: the whole machine", "  SYSCALL              CALLS/s  ERRORS/s      P50      P99",
             "  getppid                  300         0        -        -", "  not counted: 1 process whose cgroup was never read"], lines.Take(5));
     }

@@ -17,7 +17,7 @@ public static class SyscallsPaneText
             lines.Add("Everything else works without it; --no-bpf turns eBPF off.");
             return Clip(lines, width);
         }
-        string latency = state.Latency ? "latency on (l: off; it costs more per syscall)" : "latency off (l: time every syscall)";
+        string latency = state.Latency ? "latency on (l: off; it costs more per syscall)" : "latency off (l: time syscalls)";
         lines.Add($"{state.SystemTitle}, busiest first    {latency}");
         if (state.Cgroup is { } cgroup)
             lines.Add(state.Scoped ? "c: the whole machine" : $"c: only cgroup {cgroup} (the process table's filter)");

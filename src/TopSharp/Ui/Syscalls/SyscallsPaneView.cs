@@ -24,7 +24,7 @@ public sealed class SyscallsPaneView : StatePane<SyscallsState>
     /// <summary>The pane's keys for the help screen.</summary>
     public static IReadOnlyList<(string Keys, string Text)> Help { get; } =
     [
-        ("l", "latency on/off: time every syscall for p50/p99 (costs more per syscall)"),
+        ("l", "latency on/off: time syscalls for p50/p99 (a sample of floods; costs a little more per syscall)"),
         ("c", "upper table: the cgroup the process table is filtered to (Enter in the cgroup pane) or the whole machine"),
     ];
 
