@@ -31,9 +31,9 @@ public static class CgroupOpensScope
     private static string InsteadOfV1(CgroupSnapshot snapshot, string path)
     {
         CgroupTree? unified = snapshot.Trees.FirstOrDefault(t => t.Hierarchy.IsUnified);
-        if (unified is null) return ": this machine mounts no cgroup v2 (unified) hierarchy; press o on a process in the table instead";
+        if (unified is null) return ": no cgroup v2 is mounted here; press o on a process instead";
         return unified.Cgroups.Any(c => c.Path == path)
-            ? $": select unified:{TerminalText.Escape(path)} instead (the same group on the v2 hierarchy), or press o on a process"
+            ? $": select unified:{TerminalText.Escape(path)} instead, or press o on a process"
             : ": select a group under unified instead, or press o on a process";
     }
 }

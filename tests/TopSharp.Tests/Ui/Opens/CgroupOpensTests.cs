@@ -89,7 +89,7 @@ public sealed class CgroupOpensTests
 
         Assert.Empty(asked);
         Assert.Equal(
-            "opens: cpu,cpuacct:/batch is on a cgroup v1 hierarchy, which has no cgroup v2 id to filter by: this machine mounts no cgroup v2 (unified) hierarchy; press o on a process in the table instead",
+            "opens: cpu,cpuacct:/batch is on a cgroup v1 hierarchy, which has no cgroup v2 id to filter by: no cgroup v2 is mounted here; press o on a process instead",
             dashboard.Vm.Status.State.CurrentValue.Text);
         Assert.Contains("opens: cpu,cpuacct:/batch is on a cgroup v1 hierarchy", h.Lines()[^1]);
     }
@@ -103,7 +103,7 @@ public sealed class CgroupOpensTests
         var snapshot = new CgroupSnapshot(CgroupMode.Hybrid, [unified, new CgroupTree(v1, [new Cgroup { Path = "/" }, new Cgroup { Path = "/batch" }, new Cgroup { Path = "/v1-only" }])]);
 
         Assert.Null(CgroupOpensScope.Of(v2, snapshot, new CgroupKey("cpu,cpuacct", "/batch"), out string same));
-        Assert.EndsWith(": select unified:/batch instead (the same group on the v2 hierarchy), or press o on a process", same);
+        Assert.EndsWith(": select unified:/batch instead, or press o on a process", same);
         Assert.Null(CgroupOpensScope.Of(v2, snapshot, new CgroupKey("cpu,cpuacct", "/v1-only"), out string other));
         Assert.EndsWith(": select a group under unified instead, or press o on a process", other);
         Assert.Null(CgroupOpensScope.Of(v2, snapshot, null, out string none));
