@@ -82,6 +82,8 @@ SETTLE=4 shot syscalls "/ c p u F3 Escape | C-o s l" --theme default
 [[ -n $demo ]] && SETTLE=4 shot syscalls-cgroup "/ c p u F3 Escape g Enter 5 l" --theme default
 # Opens (needs root): the poller's file opens, live, failures in red, its escape byte shown escaped.
 SETTLE=4 shot opens "/ c o n f i g - p o l l e r Escape o" --theme default
+# The same view scoped to the poller's cgroup v2 group (g on it, o in the cgroup pane): every open made inside the group.
+[[ -n $demo ]] && SETTLE=4 shot opens-cgroup "/ c o n f i g - p o l l e r Escape g o" --theme default
 # Memory: the memory map of the dd holding 64 MiB (m on the table), and the kernel's memory pane.
 shot memory-map "/ d d F3 Escape m" --theme default
 shot kernel-memory "4" --theme default

@@ -20,5 +20,8 @@ public sealed record OpensScope(OpensScopeKind Kind, int Tgid, ulong CgroupId, i
 
     /// <param name="path">the cgroup's path below the cgroup v2 root, e.g. <c>/system.slice/ssh.service</c></param>
     public static OpensScope Cgroup(ulong id, string path) =>
-        new(OpensScopeKind.Cgroup, 0, id, path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length, $"cgroup {path}");
+        new(OpensScopeKind.Cgroup, 0, id, path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length, $"cgroup {path}") { CgroupPath = path };
+
+    /// <summary>The cgroup's path below the v2 root, for a <see cref="OpensScopeKind.Cgroup"/> scope; else null.</summary>
+    public string? CgroupPath { get; init; }
 }

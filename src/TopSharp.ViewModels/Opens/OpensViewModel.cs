@@ -35,7 +35,7 @@ public sealed class OpensViewModel : IDisposable
         _source = source;
         _time = time;
         _arch = arch ?? RuntimeInformation.ProcessArchitecture;
-        _state = new ReactiveProperty<OpensState>(OpensState.Empty(scope) with { Unavailable = source.Unavailable });
+        _state = new ReactiveProperty<OpensState>(OpensState.Empty(TerminalText.Escape(scope)) with { Unavailable = source.Unavailable });
         _timer = Observable.Interval(interval, time).Subscribe(_ => Refresh());
     }
 

@@ -35,7 +35,7 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--json</c>: read each process's /proc/PID/numa_maps for <c>numa_bytes_by_node</c> (<c>--numa-maps</c>).</summary>
     public bool NumaMaps { get; init; }
 
-    /// <summary>Trace open(2)-family calls as JSON lines (<c>--opens --json</c>), scoped by a single <c>--pid</c>.</summary>
+    /// <summary>Trace open(2)-family calls as JSON lines (<c>--opens --json</c>), scoped by a single <c>--pid</c> or by <see cref="Cgroup"/>.</summary>
     public bool Opens { get; init; }
 
     /// <summary>With <c>--opens</c>: stop after this long (<c>--duration</c>); null runs until Ctrl+C or SIGTERM.</summary>
@@ -50,7 +50,10 @@ public sealed record CommandLineOptions
     /// <summary>With <c>--json</c>: the memory map (smaps, smaps_rollup, numa_maps, page cache) of this process (<c>--maps PID</c>).</summary>
     public int? MapsPid { get; init; }
 
-    /// <summary>With <c>--json</c>: also the syscalls of this cgroup's processes and its descendants' (<c>--cgroup [HIERARCHY:]PATH</c>).</summary>
+    /// <summary>
+    /// <c>--cgroup [HIERARCHY:]PATH</c>: with <c>--once --json</c>, also the syscalls of this cgroup's processes and its descendants';
+    /// with <c>--opens</c>, only their opens (a unified group only: eBPF filters by cgroup v2 id).
+    /// </summary>
     public Core.Cgroups.CgroupKey? Cgroup { get; init; }
 
     public bool ShowHelp { get; init; }

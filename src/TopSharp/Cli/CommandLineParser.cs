@@ -65,7 +65,7 @@ public sealed class CommandLineParser
         if (options.NumaMaps && !options.Json) return "--numa-maps needs --once --json";
         if (options.SyscallLatency && !options.Json) return "--syscall-latency needs --once --json (the syscall pane has its own key)";
         if (options.MapsPid is not null && !options.Json) return "--maps needs --once --json";
-        if (options.Cgroup is not null && !options.Json) return "--cgroup needs --once --json";
+        if (options.Cgroup is not null && !options.Json) return "--cgroup needs --once --json or --opens --json";
         return null;
     }
 
@@ -74,8 +74,8 @@ public sealed class CommandLineParser
         if (!options.Json) return "--opens needs --json (JSON lines are its only output)";
         if (options.Once) return "--opens and --once are separate modes";
         if (options.Pids.Count > 1) return "--opens traces one --pid (or all processes without it)";
-        if (options.NumaMaps || options.User is not null || options.SyscallLatency || options.MapsPid is not null || options.Cgroup is not null)
-            return "--opens takes only --pid and --duration";
+        if (options.Pids.Count > 0 && options.Cgroup is not null) return "--opens traces one --pid or one --cgroup, not both";
+        if (options.NumaMaps || options.User is not null || options.SyscallLatency || options.MapsPid is not null) return "--opens takes only --pid, --cgroup and --duration";
         if (options.NoBpf) return "--opens traces with eBPF, which --no-bpf turns off";
         return null;
     }

@@ -6,7 +6,7 @@ internal static class Usage
     public const string Text = """
         Usage: topsharp [OPTIONS]
                topsharp --once --json [--numa-maps] [--syscall-latency] [--cgroup PATH] [--maps PID] [--delay SECONDS] [--root DIR]
-               topsharp --opens --json [--pid PID] [--duration SECONDS]
+               topsharp --opens --json [--pid PID | --cgroup PATH] [--duration SECONDS]
 
         An interactive process and system monitor for Linux.
 
@@ -34,7 +34,9 @@ internal static class Usage
               --syscall-latency  with --json: also time syscalls (p50_ns, p99_ns)
               --cgroup PATH      with --json: add syscalls.by_cgroup, the syscalls of the
                                  processes in PATH and below (unified hierarchy; or
-                                 HIERARCHY:PATH for v1, e.g. cpu,cpuacct:/user.slice)
+                                 HIERARCHY:PATH for v1, e.g. cpu,cpuacct:/user.slice);
+                                 with --opens: only the opens of that unified group and
+                                 below (eBPF knows no v1 groups)
           -h, --help             show this help and exit
           -V, --version          show the version and exit
 

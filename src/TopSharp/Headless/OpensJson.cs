@@ -18,10 +18,11 @@ public sealed record OpenEventJson(
 public sealed record OpensSummaryLine(OpensSummaryJson Summary);
 
 /// <param name="Available">False when nothing could be traced; <see cref="Reason"/> says why.</param>
-/// <param name="Pid">The traced process, or null for all processes (TopSharp itself excluded).</param>
+/// <param name="Pid">The traced process, or null for all processes (TopSharp itself excluded) or a cgroup.</param>
+/// <param name="Cgroup">The traced cgroup v2 (and its descendants) by its path below the unified root, or null.</param>
 /// <param name="Lost">Calls the kernel dropped because the ring buffer was full.</param>
 public sealed record OpensSummaryJson(
-    bool Available, string? Reason, int? Pid, double DurationS, long Events, long Failures, ulong Lost,
+    bool Available, string? Reason, int? Pid, string? Cgroup, double DurationS, long Events, long Failures, ulong Lost,
     IReadOnlyList<OpenPathJson> ByPath);
 
 /// <param name="LastErrno">The errno name of the latest failed open of this path, or null.</param>

@@ -3,6 +3,9 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using TopSharp.Bpf.Opens;
 using TopSharp.Cli;
+using TopSharp.Core;
+using TopSharp.Core.Cgroups;
+using TopSharp.Core.Text;
 using TopSharp.ViewModels.Opens;
 
 namespace TopSharp.Headless;
@@ -22,11 +25,34 @@ internal static class OpensJsonLines
         using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         if (options.Duration is { } duration) stop.CancelAfter(duration);
-        return Trace(Scope(options), start, stdout, stderr, stop.Token);
+        if (Scope(options, KernelRoot.Live, out string error) is not { } scope)
+        {
+            stderr.WriteLine($"topsharp: --cgroup: {error}");
+            return App.BadOptions;
+        }
+        return Trace(scope, start, stdout, stderr, stop.Token);
     }
 
-    private static OpensScope Scope(CommandLineOptions options) =>
-        options.Pids.Count == 1 ? OpensScope.Process(options.Pids[0], "") : OpensScope.All(Environment.ProcessId);
+    /// <summary>
+    /// The <c>--pid</c>, the <c>--cgroup</c> (its v2 id from the directory on <paramref name="root"/>'s unified hierarchy),
+    /// or every process but this one; null with the reason when the cgroup is not one on the unified hierarchy.
+    /// </summary>
+    internal static OpensScope? Scope(CommandLineOptions options, KernelRoot root, out string error)
+    {
+        error = "";
+        if (options.Cgroup is { } key)
+        {
+            if (key.Hierarchy != "unified")
+            {
+                error = $"{TerminalText.Escape(key.Hierarchy + ":" + key.Path)} is on a cgroup v1 hierarchy, which has no cgroup v2 id to filter by: give the group's path on the unified hierarchy";
+                return null;
+            }
+            using var file = new KernelFile();
+            CgroupLayout layout = MountInfoReader.Read(root, file, []);
+            return UnifiedCgroup.TryResolve(root, layout, key.Path, out UnifiedCgroup group, out error) ? OpensScope.Cgroup(group.Id, group.Path) : null;
+        }
+        return options.Pids.Count == 1 ? OpensScope.Process(options.Pids[0], "") : OpensScope.All(Environment.ProcessId);
+    }
 
     /// <summary>Writes events until <paramref name="stop"/>, then the summary; 1 when nothing could be traced.</summary>
     public static int Trace(OpensScope scope, Func<OpensScope, IOpenEventSource> start, TextWriter stdout, TextWriter stderr, CancellationToken stop)
@@ -55,7 +81,7 @@ internal static class OpensJsonLines
         var byPath = summary.Sorted(SummarySort.Count)
             .Select(p => new OpenPathJson(p.Path, p.Count, p.Failures, p.LastErrno == 0 ? null : ErrnoNames.Name(p.LastErrno))).ToList();
         var line = new OpensSummaryLine(new OpensSummaryJson(
-            source.Unavailable is null, source.Unavailable, scope.Kind == OpensScopeKind.Process ? scope.Tgid : null,
+            source.Unavailable is null, source.Unavailable, scope.Kind == OpensScopeKind.Process ? scope.Tgid : null, scope.CgroupPath,
             Math.Round(Stopwatch.GetElapsedTime(began).TotalSeconds, 3), events, failures, source.Lost, byPath));
         stdout.WriteLine(JsonSerializer.Serialize(line, OpensJsonContext.Readable.OpensSummaryLine));
         stdout.Flush();

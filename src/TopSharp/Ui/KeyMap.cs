@@ -41,7 +41,7 @@ public static class KeyMap
         new(KeyAction.CycleTheme, "Ctrl+T", "next colour theme", [Key.T.WithCtrl]),
         new(KeyAction.Faster, "+", "refresh faster (in tree view: expand the subtree)", [new Key('+')]),
         new(KeyAction.Slower, "-", "refresh slower (in tree view: collapse the subtree)", [new Key('-')]),
-        new(KeyAction.Opens, "o", "trace the selected process's file opens, live (eBPF; Esc returns)", [Key.O]),
+        new(KeyAction.Opens, "o", "trace the file opens of the selected process (on the cgroup pane: cgroup), live (eBPF; Esc returns)", [Key.O]),
     ];
 
     /// <summary>The dashboard binding that <paramref name="pressed"/> triggers, if any.</summary>

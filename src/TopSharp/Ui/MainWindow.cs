@@ -12,6 +12,7 @@ using TopSharp.Ui.Opens;
 using TopSharp.Ui.Themes;
 using TopSharp.ViewModels;
 using TopSharp.ViewModels.Layout;
+using TopSharp.ViewModels.Opens;
 using TopSharp.ViewModels.Status;
 
 namespace TopSharp.Ui;
@@ -28,6 +29,7 @@ public sealed class MainWindow : Window
     private readonly Func<IReadOnlyList<string>> _helpLines;
     private readonly IDisposable _subscriptions;
     private readonly SynchronizationContext _ui;
+    private readonly Core.KernelRoot _root;
     private OpensWindow? _opens;
     private bool _quitting;
     private bool _headerShown = true;
@@ -39,6 +41,7 @@ public sealed class MainWindow : Window
         _vm = vm;
         _helpLines = helpLines;
         _ui = ui;
+        _root = root ?? Core.KernelRoot.Live;
         BorderStyle = LineStyle.None;
         Header = new HeaderView();
         Header.Height = Dim.Func(v => HeaderRows(v!.Viewport.Width, v.Viewport.Height), this);
@@ -79,18 +82,30 @@ public sealed class MainWindow : Window
         App?.RequestStop(this);
     }
 
-    /// <summary><c>o</c>: the opens view for the selected process, until Esc (or q, which quits too).</summary>
+    /// <summary><c>o</c>: the opens view for the selected process (or cgroup, on the cgroup pane), until Esc (or q, which quits too).</summary>
     private void ShowOpens()
     {
         if (App is not { } app) return;
         if (StartOpens is null) { ShowMessage("opens: needs eBPF on the live machine (not --no-bpf, not --root)"); return; }
-        var table = _vm.Processes.State.CurrentValue;
-        if (table.SelectedRow is not { } row) { ShowMessage("opens: select a process first"); return; }
-        string command = table.SelectedCommandLine ?? "";
-        var scope = OpensScope.Process(row.Pid, command.Length > 30 ? command[..29] + "…" : command);
+        if (OpensScopeOfActivePane() is not { } scope) return;
         bool quit = OpensWindow.Show(app, _ui, scope, StartOpens, shown: w => _opens = w);
         _opens = null;
         if (quit || _quitting) Quit();
+    }
+
+    /// <summary>The cgroup pane's selected group when that pane is active, else the table's selected process; null after saying why not.</summary>
+    private OpensScope? OpensScopeOfActivePane()
+    {
+        if (_vm.Layout.State.CurrentValue.Active == PaneId.Cgroups)
+        {
+            OpensScope? group = CgroupOpensScope.Of(_root, _vm.Sampler.Latest.CurrentValue?.Snapshot.Cgroups, _vm.Cgroups.Selected, out string why);
+            if (group is null) ShowMessage(why, StatusLevel.Warning);
+            return group;
+        }
+        var table = _vm.Processes.State.CurrentValue;
+        if (table.SelectedRow is not { } row) { ShowMessage("opens: select a process first"); return null; }
+        string command = table.SelectedCommandLine ?? "";
+        return OpensScope.Process(row.Pid, command.Length > 30 ? command[..29] + "…" : command);
     }
 
     /// <summary>Shows <paramref name="message"/> on the status line for a few seconds.</summary>

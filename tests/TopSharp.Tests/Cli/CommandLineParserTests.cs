@@ -117,11 +117,11 @@ public class CommandLineParserTests
     [Fact]
     public void Cgroup_needs_the_json_report_and_a_path()
     {
-        Assert.Equal("--cgroup needs --once --json", Error("--cgroup", "/a"));
+        Assert.Equal("--cgroup needs --once --json or --opens --json", Error("--cgroup", "/a"));
         Assert.Equal("--cgroup: 'a/b' is not a cgroup: /PATH in the unified hierarchy, or HIERARCHY:/PATH (e.g. cpu,cpuacct:/user.slice)",
             Error("--once", "--json", "--cgroup", "a/b"));
         Assert.StartsWith("--cgroup: ':/a' is not a cgroup", Error("--once", "--json", "--cgroup", ":/a"));
-        Assert.Equal("--opens takes only --pid and --duration", Error("--opens", "--json", "--cgroup", "/a"));
+        Assert.Equal(new Core.Cgroups.CgroupKey("unified", "/a"), Parse("--opens", "--json", "--cgroup", "/a").Cgroup);
     }
 
     [Fact]

@@ -125,4 +125,62 @@ public class LiveOpensJsonTests
 
         Assert.DoesNotContain(ids, ProgramExists);
     }
+
+    [SkippableFact]
+    public void With_cgroup_only_the_opens_made_inside_the_group_come_out_and_the_summary_names_it()
+    {
+        Requires.Root("creates a cgroup v2 and attaches opens.bpf.o");
+        Core.Cgroups.CgroupLayout layout = LiveCgroups.Layout();
+        Requires.That(layout.Unified is not null, "needs the unified (v2) hierarchy mounted");
+        using var groups = new LiveCgroups();
+        string path = LiveCgroups.UniquePath("-json");
+        string dir = groups.Make(layout.Unified!, path);
+        string inside = $"/nonexistent/topsharp-inside-{Guid.NewGuid():N}", outside = $"/nonexistent/topsharp-outside-{Guid.NewGuid():N}";
+        var children = new List<Process>();
+        Process Bash(string openPath)
+        {
+            // waits for one line, then opens openPath once (a redirection: bash itself opens it)
+            var start = new ProcessStartInfo("bash", ["-c", "read -r go; : < \"$1\" 2>/dev/null", "bash", openPath]) { RedirectStandardInput = true };
+            Process p = Process.Start(start)!;
+            children.Add(p);
+            return p;
+        }
+        Process? topsharp = null;
+        try
+        {
+            Process inGroup = Bash(inside), notInGroup = Bash(outside);
+            Assert.True(Core.Cgroups.CgroupControl.Instance.Move(inGroup.Id, dir).Succeeded);
+            topsharp = Start("--opens", "--json", "--cgroup", path + "/");
+            Task<string> stdout = topsharp.StandardOutput.ReadToEndAsync();
+            WaitForPrograms(topsharp);
+            foreach (Process child in children)
+            {
+                child.StandardInput.WriteLine("go");
+                Assert.True(child.WaitForExit(TimeSpan.FromSeconds(30)));
+            }
+            Thread.Sleep(500);
+            Signal(topsharp, "TERM");
+            Assert.True(topsharp.WaitForExit(TimeSpan.FromSeconds(30)));
+            Assert.Equal(0, topsharp.ExitCode);
+
+            var lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+            JsonElement opened = Assert.Single(lines, l => l.TryGetProperty("path", out JsonElement p) && p.GetString() == inside);
+            Assert.Equal(("ENOENT", inGroup.Id), (opened.GetProperty("errno").GetString(), opened.GetProperty("pid").GetInt32()));
+            Assert.DoesNotContain(lines, l => l.TryGetProperty("path", out JsonElement p) && p.GetString() == outside);
+            Assert.All(lines.SkipLast(1), l => Assert.Equal(inGroup.Id, l.GetProperty("pid").GetInt32()));
+            JsonElement summary = lines[^1].GetProperty("summary");
+            Assert.Equal(path, summary.GetProperty("cgroup").GetString());
+            Assert.Equal(JsonValueKind.Null, summary.GetProperty("pid").ValueKind);
+        }
+        finally
+        {
+            if (topsharp is { HasExited: false }) topsharp.Kill();
+            topsharp?.Dispose();
+            foreach (Process child in children)
+            {
+                if (!child.HasExited) { child.Kill(); child.WaitForExit(); }
+                child.Dispose();
+            }
+        }
+    }
 }

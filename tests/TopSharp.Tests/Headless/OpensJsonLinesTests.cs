@@ -1,5 +1,9 @@
 using System.Text.Json;
 using TopSharp.Bpf.Opens;
+using TopSharp.Cli;
+using TopSharp.Core;
+using TopSharp.Core.Cgroups;
+using TopSharp.Testing;
 using TopSharp.Headless;
 using Xunit;
 
@@ -70,6 +74,7 @@ public class OpensJsonLinesTests
         JsonElement summary = lines[4].GetProperty("summary");
         Assert.True(summary.GetProperty("available").GetBoolean());
         Assert.Equal(42, summary.GetProperty("pid").GetInt32());
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("cgroup").ValueKind);
         Assert.Equal((4, 3, 4UL), (summary.GetProperty("events").GetInt64(), summary.GetProperty("failures").GetInt64(), summary.GetProperty("lost").GetUInt64()));
         JsonElement top = summary.GetProperty("by_path")[0];
         Assert.Equal(("/etc/hosts", 2L, 1L, "EACCES"),
@@ -88,5 +93,50 @@ public class OpensJsonLinesTests
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("pid").ValueKind);
         Assert.Equal(0, summary.GetProperty("events").GetInt64());
         Assert.Contains("not privileged", stderr);
+    }
+
+    [Fact]
+    public void A_cgroup_scope_is_named_in_the_summary()
+    {
+        var (_, lines, _, _) = Run(new ListSource([Open("/etc/hosts", 3)]), OpensScope.Cgroup(77, "/system.slice/ssh.service"));
+
+        JsonElement summary = lines[^1].GetProperty("summary");
+        Assert.Equal("/system.slice/ssh.service", summary.GetProperty("cgroup").GetString());
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("pid").ValueKind);
+    }
+
+    [Fact]
+    public void Cgroup_resolves_a_path_on_the_unified_hierarchy_to_its_id_and_level()
+    {
+        var root = new KernelRoot(Fixtures.Dir("numa4-cgroup2/t0"));
+        OpensScope? scope = OpensJsonLines.Scope(new CommandLineOptions { Opens = true, Json = true, Cgroup = new CgroupKey("unified", "/batch/job2") }, root, out string error);
+
+        Assert.Equal("", error);
+        Assert.Equal((OpensScopeKind.Cgroup, 2, "/batch/job2"), (scope!.Kind, scope.CgroupLevel, scope.CgroupPath));
+        Assert.True(UnifiedCgroup.TryReadInode(Path.Join(root.Path, "sys/fs/cgroup/batch/job2"), out ulong inode, out _, out _));
+        Assert.Equal(inode, scope.CgroupId);
+    }
+
+    [Theory]
+    [InlineData("numa4-cgroup2/t0", "unified", "/batch/nope", "no cgroup /batch/nope on the unified hierarchy (")]
+    [InlineData("numa4-cgroup1/t0", "unified", "/batch", "no cgroup v2 (unified) hierarchy is mounted")]
+    [InlineData("numa4-cgroup1/t0", "cpu,cpuacct", "/batch", "cpu,cpuacct:/batch is on a cgroup v1 hierarchy, which has no cgroup v2 id to filter by: give the group's path on the unified hierarchy")]
+    public void Cgroup_that_is_not_on_the_unified_hierarchy_is_refused_in_words(string fixture, string hierarchy, string path, string expected)
+    {
+        var options = new CommandLineOptions { Opens = true, Json = true, Cgroup = new CgroupKey(hierarchy, path) };
+        Assert.Null(OpensJsonLines.Scope(options, new KernelRoot(Fixtures.Dir(fixture)), out string error));
+        Assert.StartsWith(expected, error);
+    }
+
+    [Fact]
+    public void A_missing_cgroup_on_this_machine_exits_2_before_tracing()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = App.Run(["--opens", "--json", "--cgroup", "/topsharp-no-such-group\x1b"], stdout, stderr);
+
+        Assert.Equal(App.BadOptions, code);
+        Assert.Equal("", stdout.ToString());
+        Assert.StartsWith("topsharp: --cgroup: no", stderr.ToString());
     }
 }

@@ -46,6 +46,7 @@ public sealed class CgroupTreeView : View
         ("I", "invert the sort order"),
         ("click a header", "sort by that column (again: invert)"),
         ("Enter", "show only this cgroup's processes (and its descendants') in the process table; again: all"),
+        ("o", "trace the file opens of this cgroup and its descendants, live (a cgroup v2 group: eBPF knows no v1 ones)"),
     ];
 
     /// <summary>Enter on a group: the dashboard filters the process table to it and its descendants.</summary>
