@@ -19,7 +19,7 @@ public sealed class FrameOutput : AnsiOutput
     }
 
     /// <summary>
-    /// An application on the ANSI driver with this output, initialised. Terminal.Gui 2.5.0 takes a component
+    /// An application on the ANSI driver with this output and <see cref="WaitingInput"/>, initialised. Terminal.Gui 2.5.0 takes a component
     /// factory only in an internal constructor (its driver registry's factories are not used by Init), so this
     /// sets the application's factory field before Init; should a later version rename it, the stock output is used.
     /// </summary>
@@ -29,7 +29,7 @@ public sealed class FrameOutput : AnsiOutput
         try
         {
             ref IComponentFactory? factory = ref ComponentFactory(app);
-            factory = new AnsiComponentFactory(output: new FrameOutput());
+            factory = new AnsiComponentFactory(input: new WaitingInput(), output: new FrameOutput());
         }
         catch (MissingFieldException)
         {
