@@ -29,10 +29,19 @@ internal static unsafe partial class LibC
     public static partial int openat(int dirfd, byte* pathname, int flags);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial nint read(int fd, byte* buf, nuint count);
+    public static partial nint pread(int fd, byte* buf, nuint count, long offset);
 
     [LibraryImport("libc")]
     public static partial int close(int fd);
+
+    /// <summary>O_PATH: a descriptor that names a file without opening it for reading.</summary>
+    public const int O_PATH = 0x200000;
+    /// <summary>statx on the descriptor itself (an empty path).</summary>
+    public const int AT_EMPTY_PATH = 0x1000;
+    public const int RLIMIT_NOFILE = 7;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int getrlimit(int resource, RLimit* rlim);
 
     /// <summary>Reads linux_dirent64 records (getdents(2)); glibc 2.30+.</summary>
     [LibraryImport("libc", SetLastError = true)]
@@ -67,6 +76,13 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int mincore(void* addr, nuint length, byte* vec);
+}
+
+/// <summary>struct rlimit (getrlimit(2)): the soft and hard limits; RLIM_INFINITY is all ones.</summary>
+internal struct RLimit
+{
+    public ulong Cur;
+    public ulong Max;
 }
 
 /// <summary>struct cachestat_range (include/uapi/linux/mman.h): len 0 means to the end of the file.</summary>

@@ -74,18 +74,42 @@ internal sealed unsafe class ProcDirectory : IDisposable
     public bool TryGetOwner(int pid, out int uid)
     {
         BuildPath(pid, 0, default);
-        Statx st;
         fixed (byte* p = _path)
+            return TryStatxUid(_fd, p, 0, out uid);
+    }
+
+    /// <summary>The owner of the directory <paramref name="fd"/> names (opened by <see cref="OpenFile"/> with no file).</summary>
+    public static bool TryGetOwnerOf(int fd, out int uid)
+    {
+        byte empty = 0;
+        return TryStatxUid(fd, &empty, LibC.AT_EMPTY_PATH, out uid);
+    }
+
+    private static bool TryStatxUid(int dirfd, byte* path, int flags, out int uid)
+    {
+        Statx st;
+        if (LibC.statx(dirfd, path, flags, LibC.STATX_UID, &st) != 0)
         {
-            if (LibC.statx(_fd, p, 0, LibC.STATX_UID, &st) != 0)
-            {
-                uid = -1;
-                return false;
-            }
+            uid = -1;
+            return false;
         }
         uid = (int)st.Uid;
         return true;
     }
+
+    /// <summary>
+    /// Opens <c>PID/file</c> for reading, or <c>PID/</c> itself as an O_PATH descriptor when
+    /// <paramref name="file"/> is empty; the caller closes <paramref name="fd"/>.
+    /// </summary>
+    public ProcRead OpenFile(int pid, ReadOnlySpan<byte> file, out int fd)
+    {
+        int length = BuildPath(pid, 0, file);
+        fd = OpenAt(_fd, _path.AsSpan(0, length + 1), file.IsEmpty ? LibC.O_PATH : LibC.O_RDONLY);
+        return fd >= 0 ? ProcRead.Ok : Classify(Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>Reads an open file from its start (pread(2) at offset 0: a seq_file starts over); valid until the next read.</summary>
+    public ProcRead ReadFromStart(int fd, out ReadOnlySpan<byte> content) => ReadAll(fd, out content);
 
     /// <summary>Reads <c>PID/file</c>, or <c>PID/task/TID/file</c> when <paramref name="tid"/> is not 0.</summary>
     public ProcRead TryRead(int pid, int tid, ReadOnlySpan<byte> file, out ReadOnlySpan<byte> content)
@@ -120,7 +144,7 @@ internal sealed unsafe class ProcDirectory : IDisposable
             if (total == _content.Length) Array.Resize(ref _content, _content.Length * 2);
             nint n;
             fixed (byte* p = _content)
-                n = LibC.read(fd, p + total, (nuint)(_content.Length - total));
+                n = LibC.pread(fd, p + total, (nuint)(_content.Length - total), total);
             if (n < 0)
             {
                 int errno = Marshal.GetLastPInvokeError();
@@ -172,10 +196,10 @@ internal sealed unsafe class ProcDirectory : IDisposable
         }
     }
 
-    private static int OpenAt(int dirfd, ReadOnlySpan<byte> nulTerminatedPath)
+    private static int OpenAt(int dirfd, ReadOnlySpan<byte> nulTerminatedPath, int flags = LibC.O_RDONLY)
     {
         fixed (byte* p = nulTerminatedPath)
-            return LibC.openat(dirfd, p, LibC.O_RDONLY | LibC.O_CLOEXEC);
+            return LibC.openat(dirfd, p, flags | LibC.O_CLOEXEC);
     }
 
     private ProcRead Classify(int errno)

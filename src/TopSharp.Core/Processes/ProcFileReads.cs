@@ -12,9 +12,13 @@ internal static class ProcFileReads
     /// <summary>False when the task is gone (silently) or the read failed (with a diagnostic).</summary>
     public static bool TryRead(
         ProcDirectory proc, int pid, int tid, ReadOnlySpan<byte> file, string source,
-        List<ParseDiagnostic> diagnostics, out ReadOnlySpan<byte> content)
+        List<ParseDiagnostic> diagnostics, out ReadOnlySpan<byte> content) =>
+        Succeeded(proc.TryRead(pid, tid, file, out content), proc, pid, tid, file, source, diagnostics);
+
+    /// <summary>True for <see cref="ProcRead.Ok"/>; reports a failure that is not <see cref="ProcRead.Gone"/>.</summary>
+    public static bool Succeeded(
+        ProcRead result, ProcDirectory proc, int pid, int tid, ReadOnlySpan<byte> file, string source, List<ParseDiagnostic> diagnostics)
     {
-        ProcRead result = proc.TryRead(pid, tid, file, out content);
         if (result == ProcRead.Ok) return true;
         if (result != ProcRead.Gone) Report(proc, pid, tid, file, source, result, diagnostics);
         return false;
@@ -58,8 +62,16 @@ internal static class ProcFileReads
     {
         stat = default;
         entry = null;
-        if (!TryRead(proc, pid, tid, "stat"u8, PidStatReader.Source, diagnostics, out ReadOnlySpan<byte> content))
-            return false;
+        return TryRead(proc, pid, tid, "stat"u8, PidStatReader.Source, diagnostics, out ReadOnlySpan<byte> content)
+            && TryParseStat(proc, names, pid, tid, content, diagnostics, out stat, out entry);
+    }
+
+    /// <summary>Parses a stat read and finds its name-cache entry; false (with a diagnostic) when it does not parse.</summary>
+    public static bool TryParseStat(
+        ProcDirectory proc, ProcessNameCache names, int pid, int tid, ReadOnlySpan<byte> content, List<ParseDiagnostic> diagnostics,
+        out PidStat stat, [MaybeNullWhen(false)] out ProcessNameCache.Entry entry)
+    {
+        entry = null;
         if (!PidStatReader.TryParse(content, out stat, out ReadOnlySpan<byte> comm))
         {
             PidStatReader.TryParse(content, out _, out _, diagnostics, proc.PathOf(pid, tid, "stat"u8));

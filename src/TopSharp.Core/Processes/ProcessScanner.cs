@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TopSharp.Core.Processes;
 
 /// <summary>
@@ -6,9 +8,11 @@ namespace TopSharp.Core.Processes;
 /// mid-read is left out; a file that does not parse becomes a diagnostic naming its path.
 /// Keeps its buffers and caches between passes; one pass at a time.
 /// </summary>
-internal sealed class ProcessScanner(KernelRoot root) : IDisposable
+internal sealed class ProcessScanner(KernelRoot root, int keptProcesses) : IDisposable
 {
     private readonly ProcDirectory _proc = new();
+    /// <summary>stat, statm and PID/ kept open between passes; on a live root only.</summary>
+    private readonly KeptProcessFiles? _kept = root.IsLive ? new KeptProcessFiles(keptProcesses) : null;
     private readonly ProcessNameCache _names = new();
     private readonly ThreadScanner _threads = new();
     private readonly List<int> _pids = [];
@@ -22,6 +26,9 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
 
     /// <summary>Entries in the comm/cmdline cache (processes and threads).</summary>
     public int CachedNames => _names.Count;
+
+    /// <summary>Processes whose files are kept open between passes.</summary>
+    public int KeptProcesses => _kept?.Count ?? 0;
 
     public ProcessSample[] Scan(ProcessFiles files, List<ParseDiagnostic> diagnostics)
     {
@@ -37,9 +44,11 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
             _proc.TryListPids(_pids);
             _samples.Clear();
             _names.BeginPass();
+            _kept?.BeginPass();
             foreach (int pid in _pids)
                 if (TryReadProcess(pid, files, diagnostics, out ProcessSample sample))
                     _samples.Add(sample);
+            _kept?.EndPass();
             _names.EndPass();
             return [.. _samples];
         }
@@ -52,7 +61,7 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
     private bool TryReadProcess(int pid, ProcessFiles files, List<ParseDiagnostic> diagnostics, out ProcessSample sample)
     {
         sample = default;
-        if (!ProcFileReads.TryReadStat(_proc, _names, pid, 0, diagnostics, out PidStat stat, out ProcessNameCache.Entry? names)
+        if (!TryReadStat(pid, diagnostics, out PidStat stat, out ProcessNameCache.Entry? names)
             || !TryReadStatm(pid, diagnostics, out PidStatm statm)
             || !TryReadUidAndStatus(pid, files, diagnostics, out int uid, out PidStatus? status)
             || !TryGetNames(pid, names, out ProcessNames? strings))
@@ -71,11 +80,21 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
         return true;
     }
 
+    /// <summary>False when the process is gone or its stat does not parse.</summary>
+    private bool TryReadStat(int pid, List<ParseDiagnostic> diagnostics, out PidStat stat, [MaybeNullWhen(false)] out ProcessNameCache.Entry names)
+    {
+        if (_kept is null) return ProcFileReads.TryReadStat(_proc, _names, pid, 0, diagnostics, out stat, out names);
+        (stat, names) = (default, null);
+        return ProcFileReads.Succeeded(_kept.TryRead(_proc, pid, statm: false, out ReadOnlySpan<byte> content), _proc, pid, 0, "stat"u8, PidStatReader.Source, diagnostics)
+            && ProcFileReads.TryParseStat(_proc, _names, pid, 0, content, diagnostics, out stat, out names);
+    }
+
     /// <summary>False when the process is gone. A statm that does not parse is reported, and the process still shown from its stat.</summary>
     private bool TryReadStatm(int pid, List<ParseDiagnostic> diagnostics, out PidStatm statm)
     {
         statm = default;
-        if (!ProcFileReads.TryRead(_proc, pid, 0, "statm"u8, PidStatmReader.Source, diagnostics, out ReadOnlySpan<byte> content))
+        ProcRead read = _kept is null ? _proc.TryRead(pid, 0, "statm"u8, out ReadOnlySpan<byte> content) : _kept.TryRead(_proc, pid, statm: true, out content);
+        if (!ProcFileReads.Succeeded(read, _proc, pid, 0, "statm"u8, PidStatmReader.Source, diagnostics))
             return false;
         ProcFileReads.TryParse(_proc, pid, 0, "statm"u8, content, PidStatmReader.TryParse, diagnostics, out statm);
         return true;
@@ -90,7 +109,7 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
         bool wantStatus = (files & ProcessFiles.Status) != 0;
         if (_ownerIsUid)
         {
-            if (!_proc.TryGetOwner(pid, out uid)) return false;
+            if (!(_kept?.TryGetOwner(_proc, pid, out uid) ?? _proc.TryGetOwner(pid, out uid))) return false;
             if (!wantStatus) return true;
         }
         ProcRead read = _proc.TryRead(pid, 0, "status"u8, out ReadOnlySpan<byte> content);
@@ -133,5 +152,9 @@ internal sealed class ProcessScanner(KernelRoot root) : IDisposable
             ? io
             : null;
 
-    public void Dispose() => _proc.Dispose();
+    public void Dispose()
+    {
+        _kept?.Dispose();
+        _proc.Dispose();
+    }
 }

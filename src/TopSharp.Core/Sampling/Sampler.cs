@@ -14,7 +14,7 @@ namespace TopSharp.Core.Sampling;
 /// Reads one <see cref="SystemSnapshot"/> from a <see cref="KernelRoot"/>. Keeps buffers and the
 /// (pid, starttime)-keyed string caches between passes; not thread-safe: one pass at a time.
 /// </summary>
-public sealed class Sampler(KernelRoot root) : IDisposable
+public sealed class Sampler : IDisposable
 {
     /// <summary>USER_HZ and the page size of the captured trees' kernels (x86-64 Linux).</summary>
     private const int CapturedClockTicksPerSecond = 100, CapturedPageSize = 4096;
@@ -22,13 +22,28 @@ public sealed class Sampler(KernelRoot root) : IDisposable
     private static readonly Lazy<int> LiveClockTicksPerSecond = new(() => (int)LibC.sysconf(LibC._SC_CLK_TCK));
 
     private readonly KernelFile _file = new();
-    private readonly ProcessScanner _processes = new(root);
-    private readonly UserNameCache _users = new(root);
+    private readonly ProcessScanner _processes;
+    private readonly UserNameCache _users;
 
-    public KernelRoot Root { get; } = root;
+    public Sampler(KernelRoot root) : this(root, KeptProcessFiles.DefaultLimit())
+    {
+    }
+
+    /// <param name="keptProcesses">How many processes keep their files open between passes (<see cref="KeptProcessFiles"/>).</param>
+    internal Sampler(KernelRoot root, int keptProcesses)
+    {
+        Root = root;
+        _processes = new ProcessScanner(root, keptProcesses);
+        _users = new UserNameCache(root);
+    }
+
+    public KernelRoot Root { get; }
 
     /// <summary>Entries in the comm/cmdline cache (processes and threads), for tests.</summary>
     internal int CachedNames => _processes.CachedNames;
+
+    /// <summary>Processes whose stat, statm and directory stay open between passes, for tests.</summary>
+    internal int KeptProcesses => _processes.KeptProcesses;
 
     /// <summary>One pass: system files, then every process with the extra files asked for, then the numa_maps asked for.</summary>
     public SystemSnapshot Sample(SampleRequest request)

@@ -31,7 +31,7 @@ public static class Dashboard
         Application.RemoveDefaultKeyBinding(Command.Arrange);
 
         Syscalls.SyscallsPaneView.BpfDisabled = options.NoBpf;
-        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        using IApplication app = FrameOutput.CreateApplication();
         themes.Apply(theme);
         var ui = new UiSynchronizationContext(app);
         using var cpuMeters = new CpuMeterSource(options);
@@ -44,7 +44,6 @@ public static class Dashboard
             StartOpens = options.Root.IsLive && !options.NoBpf ? scope => Bpf.Opens.OpensTracer.Start(scope) : null,
         };
         window.Header.PlainGlyphs = themes.Monochrome;
-        using var unchangedCells = new UnchangedCellFilter(app, window);
         using var hiddenCursor = new HiddenCursorGate(app);
         ApplyFilters(options, vm.Processes);
         using var signals = new TerminalSignals(app, window.Quit);
