@@ -47,6 +47,10 @@ public class KeptProcessFilesTests
         first.Kill();
         first.WaitForExit();
         first.Dispose();
+        // starttime counts clock ticks (10 ms at USER_HZ 100): a PID reused within the same tick has the
+        // same (pid, starttime), which nothing keyed that way can tell apart (CI saw it, 16 ms apart).
+        // Real reuse takes a whole trip round pid_max; here the next tick is waited for.
+        Thread.Sleep(20);
 
         // No pass in between: the sampler still holds the first process's files when the PID comes back.
         using Process second = StartWithPid(pid, "sleep", "601");
