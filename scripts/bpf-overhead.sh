@@ -83,8 +83,8 @@ paired() {
 
 # --- section: syscalls (syscalls.bpf.c on raw_syscalls:sys_enter/sys_exit) ----------------------------
 
-counting_start() { start_bg "${topsharp[@]}" --once --json --delay 60; wait_programs 3; }   # sys_enter, sys_exit, sched_switch
-latency_start() { start_bg "${topsharp[@]}" --once --json --delay 60 --syscall-latency; wait_programs 3; }
+counting_start() { start_bg "${topsharp[@]}" --once --json --delay 60; wait_programs 4; }   # sys_enter, sys_exit, park (loaded), sched_switch
+latency_start() { start_bg "${topsharp[@]}" --once --json --delay 60 --syscall-latency; wait_programs 4; }
 # bpftrace needs tracefs for a classic tracepoint; where it is not mounted, it gets a private mount
 bpftrace_start() {
   local program='tracepoint:raw_syscalls:sys_enter { @[pid, args->id] = count(); }'
