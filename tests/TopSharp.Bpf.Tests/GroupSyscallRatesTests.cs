@@ -11,7 +11,7 @@ public class GroupSyscallRatesTests
     private static SyscallSnapshot At(double seconds, params (int Tgid, int Nr, ulong Calls, ulong Errors, ulong[]? Buckets)[] keys) =>
         new(1, TimeSpan.FromSeconds(seconds), true,
             keys.ToDictionary(k => new SyscallKey(k.Tgid, k.Nr), k => new SyscallTotals(k.Calls, k.Errors, 1, k.Buckets)),
-            new Dictionary<int, ulong[]>(), new Dictionary<int, ProcessName>());
+            new Dictionary<int, ProcessName>());
 
     /// <summary>10 and 11 are members, 20 is outside, 30 was never seen.</summary>
     private static Membership Of(int tgid) => tgid switch

@@ -10,7 +10,7 @@ public class SyscallRatesTests
     private static SyscallSnapshot At(double seconds, long epoch = 1, params (int Tgid, int Nr, ulong Calls, ulong Errors, long Since)[] keys) =>
         new(epoch, TimeSpan.FromSeconds(seconds), false,
             keys.ToDictionary(k => new SyscallKey(k.Tgid, k.Nr), k => new SyscallTotals(k.Calls, k.Errors, k.Since, null)),
-            new Dictionary<int, ulong[]>(), new Dictionary<int, ProcessName> { [10] = new("ten", false), [20] = new("twenty", true) });
+            new Dictionary<int, ProcessName> { [10] = new("ten", false), [20] = new("twenty", true) });
 
     [Fact]
     public void Rates_are_deltas_over_the_interval_busiest_first()

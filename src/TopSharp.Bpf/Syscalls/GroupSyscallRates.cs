@@ -26,7 +26,7 @@ public sealed record GroupSyscallRates(
         var members = new HashSet<int>();
         var unknown = new HashSet<int>();
         ulong unknownCalls = 0;
-        var bySyscall = new Dictionary<int, (ulong Calls, ulong Errors, ulong[]? Buckets)>();
+        var inGroup = new List<KeyDelta>();
         foreach (KeyDelta k in SyscallRates.Deltas(older, newer))
         {
             switch (membership(k.Key.Tgid))
@@ -39,23 +39,8 @@ public sealed record GroupSyscallRates(
                     continue;
             }
             members.Add(k.Key.Tgid);
-            (ulong calls, ulong errors, ulong[]? buckets) = bySyscall.GetValueOrDefault(k.Key.Nr);
-            bySyscall[k.Key.Nr] = (calls + k.Calls, errors + k.Errors, Add(buckets, k.Buckets));
+            inGroup.Add(k);
         }
-
-        var rates = bySyscall
-            .Select(s => SyscallRates.Rate(s.Key, s.Value.Calls, s.Value.Errors, s.Value.Buckets, seconds))
-            .OrderByDescending(r => r.Count).ThenBy(r => r.Nr).ToList();
-        return new GroupSyscallRates(interval, rates, members, unknown.Count, unknownCalls / seconds);
-    }
-
-    /// <summary>The bucket-wise sum; a member whose calls were not timed adds nothing.</summary>
-    private static ulong[]? Add(ulong[]? sum, ulong[]? more)
-    {
-        if (more is null) return sum;
-        sum ??= new ulong[more.Length];
-        if (sum.Length < more.Length) Array.Resize(ref sum, more.Length);
-        for (int s = 0; s < more.Length; s++) sum[s] += more[s];
-        return sum;
+        return new GroupSyscallRates(interval, SyscallRates.BySyscallOf(inGroup, seconds), members, unknown.Count, unknownCalls / seconds);
     }
 }

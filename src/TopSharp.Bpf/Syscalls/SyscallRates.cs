@@ -22,15 +22,7 @@ public sealed record SyscallRates(TimeSpan Interval, IReadOnlyList<SyscallRate> 
         TimeSpan interval = newer.Timestamp - older.Timestamp;
         if (interval <= TimeSpan.Zero) return Empty;
         double seconds = interval.TotalSeconds;
-        bool sameEpoch = older.Epoch == newer.Epoch;
         List<KeyDelta> perKey = Deltas(older, newer);
-
-        var bySyscall = perKey.GroupBy(k => k.Key.Nr).Select(g =>
-        {
-            ulong calls = Sum(g.Select(k => k.Calls)), errors = Sum(g.Select(k => k.Errors));
-            ulong[]? buckets = Delta(sameEpoch ? older.SystemBuckets.GetValueOrDefault(g.Key) : null, newer.SystemBuckets.GetValueOrDefault(g.Key));
-            return Rate(g.Key, calls, errors, buckets, seconds);
-        }).OrderByDescending(r => r.Count).ThenBy(r => r.Nr).ToList();
 
         var byProcess = perKey.GroupBy(k => k.Key.Tgid).Select(g =>
         {
@@ -40,7 +32,34 @@ public sealed record SyscallRates(TimeSpan Interval, IReadOnlyList<SyscallRate> 
             return new ProcessSyscallRates(g.Key, name.Comm, name.Exited, Sum(g.Select(k => k.Calls)) / seconds, Sum(g.Select(k => k.Errors)) / seconds, top);
         }).OrderByDescending(p => p.PerSec).ThenBy(p => p.Pid).ToList();
 
-        return new SyscallRates(interval, bySyscall, byProcess);
+        return new SyscallRates(interval, BySyscallOf(perKey, seconds), byProcess);
+    }
+
+    /// <summary>
+    /// Per syscall, the calls and errors of <paramref name="keys"/> summed, and their latency buckets summed
+    /// before p50/p99 are read from them (the whole machine's, or a group's); busiest first.
+    /// </summary>
+    internal static List<SyscallRate> BySyscallOf(IEnumerable<KeyDelta> keys, double seconds)
+    {
+        var bySyscall = new Dictionary<int, (ulong Calls, ulong Errors, ulong[]? Buckets)>();
+        foreach (KeyDelta k in keys)
+        {
+            (ulong calls, ulong errors, ulong[]? buckets) = bySyscall.GetValueOrDefault(k.Key.Nr);
+            bySyscall[k.Key.Nr] = (calls + k.Calls, errors + k.Errors, AddBuckets(buckets, k.Buckets));
+        }
+        return bySyscall
+            .Select(s => Rate(s.Key, s.Value.Calls, s.Value.Errors, s.Value.Buckets, seconds))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Nr).ToList();
+    }
+
+    /// <summary>The bucket-wise sum; a key whose calls were not timed adds nothing.</summary>
+    private static ulong[]? AddBuckets(ulong[]? sum, ulong[]? more)
+    {
+        if (more is null) return sum;
+        sum ??= new ulong[more.Length];
+        if (sum.Length < more.Length) Array.Resize(ref sum, more.Length);
+        for (int s = 0; s < more.Length; s++) sum[s] += more[s];
+        return sum;
     }
 
     /// <summary>Each key's calls, errors and latency buckets over the interval; keys with no call left out.</summary>
@@ -59,7 +78,7 @@ public sealed record SyscallRates(TimeSpan Interval, IReadOnlyList<SyscallRate> 
         return perKey;
     }
 
-    internal static SyscallRate Rate(int nr, ulong calls, ulong errors, ulong[]? buckets, double seconds) =>
+    private static SyscallRate Rate(int nr, ulong calls, ulong errors, ulong[]? buckets, double seconds) =>
         new(nr, SyscallNames.Of(nr), calls, calls / seconds, errors, errors / seconds,
             buckets is null ? null : LatencyPercentile.Of(buckets, 0.50),
             buckets is null ? null : LatencyPercentile.Of(buckets, 0.99));

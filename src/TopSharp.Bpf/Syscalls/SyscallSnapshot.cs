@@ -13,15 +13,13 @@ public sealed record SyscallTotals(ulong Calls, ulong Errors, long Since, ulong[
 /// <summary>
 /// Cumulative syscall counters at one instant: rates come from two of these
 /// (<see cref="SyscallRates.Between"/>), as /proc counters do. <see cref="Epoch"/> identifies the loaded
-/// programs: counters of different epochs are not comparable. <see cref="SystemBuckets"/> holds the
-/// system-wide latency histogram per syscall number, cumulative since the programs were loaded.
+/// programs: counters of different epochs are not comparable.
 /// </summary>
 public sealed record SyscallSnapshot(
     long Epoch,
     TimeSpan Timestamp,
     bool Latency,
     IReadOnlyDictionary<SyscallKey, SyscallTotals> ByKey,
-    IReadOnlyDictionary<int, ulong[]> SystemBuckets,
     IReadOnlyDictionary<int, ProcessName> Names)
 {
     /// <summary>log2 buckets: bucket s counts latencies in [2^s, 2^(s+1)) ns; the last one is open-ended.</summary>

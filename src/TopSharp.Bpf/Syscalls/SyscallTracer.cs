@@ -19,8 +19,6 @@ public sealed class SyscallTracer : ISyscallTracer
     private readonly TimeProvider _time;
     private readonly Dictionary<SyscallKey, Totals> _totals = [];
     private readonly Dictionary<int, ProcessName> _names = [];
-    /// <summary>The system-wide latency histogram per syscall number, cumulative since the programs were loaded.</summary>
-    private readonly Dictionary<int, ulong[]> _systemBuckets = [];
     private readonly KernelFile _file = new(256);
     private readonly long _epoch = Interlocked.Increment(ref s_epochs);
     private readonly (uint NrOffset, uint Exit, uint ExitGroup) _arch;
@@ -139,13 +137,7 @@ public sealed class SyscallTracer : ISyscallTracer
                 Totals t = TotalsOf(k, drain);
                 ReadOnlySpan<ulong> hist = MemoryMarshal.Cast<byte, ulong>(value)[..SyscallSnapshot.BucketCount];
                 t.Buckets ??= new ulong[SyscallSnapshot.BucketCount];
-                if (!_systemBuckets.TryGetValue(k.Nr, out ulong[]? system))
-                    _systemBuckets[k.Nr] = system = new ulong[SyscallSnapshot.BucketCount];
-                for (int slot = 0; slot < hist.Length; slot++)
-                {
-                    t.Buckets[slot] += hist[slot];
-                    system[slot] += hist[slot];
-                }
+                for (int slot = 0; slot < hist.Length; slot++) t.Buckets[slot] += hist[slot];
                 touched.Add(k);
             }, delete: true);
         }
@@ -157,8 +149,7 @@ public sealed class SyscallTracer : ISyscallTracer
         var byKey = new Dictionary<SyscallKey, SyscallTotals>(_totals.Count);
         foreach ((SyscallKey k, Totals t) in _totals)
             byKey[k] = new SyscallTotals(t.Calls, t.Errors, t.Since, (ulong[]?)t.Buckets?.Clone());
-        var systemBuckets = _systemBuckets.ToDictionary(b => b.Key, b => (ulong[])b.Value.Clone());
-        return new SyscallSnapshot(_epoch, _time.GetElapsedTime(0), Latency, byKey, systemBuckets, new Dictionary<int, ProcessName>(_names));
+        return new SyscallSnapshot(_epoch, _time.GetElapsedTime(0), Latency, byKey, new Dictionary<int, ProcessName>(_names));
     }
 
     private Totals TotalsOf(SyscallKey key, long drain)

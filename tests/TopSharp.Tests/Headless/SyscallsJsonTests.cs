@@ -18,12 +18,11 @@ public class SyscallsJsonTests
     {
         var buckets = new ulong[SyscallSnapshot.BucketCount];
         buckets[10] = 4;
-        SyscallSnapshot older = new(1, TimeSpan.FromSeconds(1), true, new Dictionary<SyscallKey, SyscallTotals>(), new Dictionary<int, ulong[]>(), new Dictionary<int, ProcessName>());
+        SyscallSnapshot older = new(1, TimeSpan.FromSeconds(1), true, new Dictionary<SyscallKey, SyscallTotals>(), new Dictionary<int, ProcessName>());
         SyscallSnapshot newer = older with
         {
             Timestamp = TimeSpan.FromSeconds(3),
             ByKey = new Dictionary<SyscallKey, SyscallTotals> { [new(42, 110)] = new(4, 2, 1, buckets) },
-            SystemBuckets = new Dictionary<int, ulong[]> { [110] = buckets },
             Names = new Dictionary<int, ProcessName> { [42] = new("evil\u001b[31m", true) },
         };
         SyscallsJson json = SyscallsJson.From(SyscallRates.Between(older, newer), latency: true, _ => true);
@@ -45,7 +44,7 @@ public class SyscallsJsonTests
     [Fact]
     public void By_cgroup_sums_the_members_and_counts_what_it_left_out()
     {
-        SyscallSnapshot older = new(1, TimeSpan.FromSeconds(1), false, new Dictionary<SyscallKey, SyscallTotals>(), new Dictionary<int, ulong[]>(), new Dictionary<int, ProcessName>());
+        SyscallSnapshot older = new(1, TimeSpan.FromSeconds(1), false, new Dictionary<SyscallKey, SyscallTotals>(), new Dictionary<int, ProcessName>());
         SyscallSnapshot newer = older with
         {
             Timestamp = TimeSpan.FromSeconds(3),

@@ -29,7 +29,7 @@ internal sealed class ClockedSyscallTracer(FakeTimeProvider time) : ISyscallTrac
     {
         Samples++;
         return new SyscallSnapshot(1, time.GetUtcNow() - time.Start, Latency, new Dictionary<SyscallKey, SyscallTotals>(_totals),
-            new Dictionary<int, ulong[]>(), new Dictionary<int, ProcessName>());
+            new Dictionary<int, ProcessName>());
     }
 
     public void Dispose() { }

@@ -27,7 +27,7 @@ public class SyscallsViewModelTests
     private static SyscallSnapshot At(double seconds, params (int Tgid, int Nr, ulong Calls, ulong Errors)[] keys) =>
         new(1, TimeSpan.FromSeconds(seconds), false,
             keys.ToDictionary(k => new SyscallKey(k.Tgid, k.Nr), k => new SyscallTotals(k.Calls, k.Errors, 1, null)),
-            new Dictionary<int, ulong[]>(), new Dictionary<int, ProcessName>());
+            new Dictionary<int, ProcessName>());
 
     private static Sample SampleOf(params ProcessSample[] processes) => new(Snap(1, processes), null, null);
 
