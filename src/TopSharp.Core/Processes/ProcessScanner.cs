@@ -11,8 +11,8 @@ namespace TopSharp.Core.Processes;
 internal sealed class ProcessScanner(KernelRoot root, int keptProcesses) : IDisposable
 {
     private readonly ProcDirectory _proc = new();
-    /// <summary>stat, statm and PID/ kept open between passes; on a live root only.</summary>
-    private readonly KeptProcessFiles? _kept = root.IsLive ? new KeptProcessFiles(keptProcesses) : null;
+    /// <summary>stat, statm and PID/ kept open between passes; on a live root only (a limit of 0 reads every file by path).</summary>
+    private readonly KeptProcessFiles _kept = new(root.IsLive ? keptProcesses : 0);
     private readonly ProcessNameCache _names = new();
     private readonly ThreadScanner _threads = new();
     private readonly List<int> _pids = [];
@@ -28,7 +28,7 @@ internal sealed class ProcessScanner(KernelRoot root, int keptProcesses) : IDisp
     public int CachedNames => _names.Count;
 
     /// <summary>Processes whose files are kept open between passes.</summary>
-    public int KeptProcesses => _kept?.Count ?? 0;
+    public int KeptProcesses => _kept.Count;
 
     public ProcessSample[] Scan(ProcessFiles files, List<ParseDiagnostic> diagnostics)
     {
@@ -44,11 +44,11 @@ internal sealed class ProcessScanner(KernelRoot root, int keptProcesses) : IDisp
             _proc.TryListPids(_pids);
             _samples.Clear();
             _names.BeginPass();
-            _kept?.BeginPass();
+            _kept.BeginPass();
             foreach (int pid in _pids)
                 if (TryReadProcess(pid, files, diagnostics, out ProcessSample sample))
                     _samples.Add(sample);
-            _kept?.EndPass();
+            _kept.EndPass();
             _names.EndPass();
             return [.. _samples];
         }
@@ -83,7 +83,6 @@ internal sealed class ProcessScanner(KernelRoot root, int keptProcesses) : IDisp
     /// <summary>False when the process is gone or its stat does not parse.</summary>
     private bool TryReadStat(int pid, List<ParseDiagnostic> diagnostics, out PidStat stat, [MaybeNullWhen(false)] out ProcessNameCache.Entry names)
     {
-        if (_kept is null) return ProcFileReads.TryReadStat(_proc, _names, pid, 0, diagnostics, out stat, out names);
         (stat, names) = (default, null);
         return ProcFileReads.Succeeded(_kept.TryRead(_proc, pid, statm: false, out ReadOnlySpan<byte> content), _proc, pid, 0, "stat"u8, PidStatReader.Source, diagnostics)
             && ProcFileReads.TryParseStat(_proc, _names, pid, 0, content, diagnostics, out stat, out names);
@@ -93,8 +92,7 @@ internal sealed class ProcessScanner(KernelRoot root, int keptProcesses) : IDisp
     private bool TryReadStatm(int pid, List<ParseDiagnostic> diagnostics, out PidStatm statm)
     {
         statm = default;
-        ProcRead read = _kept is null ? _proc.TryRead(pid, 0, "statm"u8, out ReadOnlySpan<byte> content) : _kept.TryRead(_proc, pid, statm: true, out content);
-        if (!ProcFileReads.Succeeded(read, _proc, pid, 0, "statm"u8, PidStatmReader.Source, diagnostics))
+        if (!ProcFileReads.Succeeded(_kept.TryRead(_proc, pid, statm: true, out ReadOnlySpan<byte> content), _proc, pid, 0, "statm"u8, PidStatmReader.Source, diagnostics))
             return false;
         ProcFileReads.TryParse(_proc, pid, 0, "statm"u8, content, PidStatmReader.TryParse, diagnostics, out statm);
         return true;
@@ -109,7 +107,7 @@ internal sealed class ProcessScanner(KernelRoot root, int keptProcesses) : IDisp
         bool wantStatus = (files & ProcessFiles.Status) != 0;
         if (_ownerIsUid)
         {
-            if (!(_kept?.TryGetOwner(_proc, pid, out uid) ?? _proc.TryGetOwner(pid, out uid))) return false;
+            if (!_kept.TryGetOwner(_proc, pid, out uid)) return false;
             if (!wantStatus) return true;
         }
         ProcRead read = _proc.TryRead(pid, 0, "status"u8, out ReadOnlySpan<byte> content);
@@ -154,7 +152,7 @@ internal sealed class ProcessScanner(KernelRoot root, int keptProcesses) : IDisp
 
     public void Dispose()
     {
-        _kept?.Dispose();
+        _kept.Dispose();
         _proc.Dispose();
     }
 }
